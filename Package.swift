@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "SymptomIntake",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "intake", targets: ["intake"]),
+        .library(name: "IntakeCore", targets: ["IntakeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        /// Pure logic: model, loading, expressions, engine, scoring, summary. No curses.
+        .target(
+            name: "IntakeCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        /// The C boundary: ncursesw with its macros wrapped as functions.
+        .systemLibrary(name: "CNCursesW"),
+        /// The ncurses front end: grid rendering, widgets, the curses adapter.
+        .target(
+            name: "IntakeTerminal",
+            dependencies: ["IntakeCore", "CNCursesW"]
+        ),
+        /// Thin executable: parses arguments and wires the libraries together.
+        .executableTarget(
+            name: "intake",
+            dependencies: [
+                "IntakeCore",
+                "IntakeTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "IntakeCoreTests",
+            dependencies: [
+                "IntakeCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "IntakeTerminalTests",
+            dependencies: ["IntakeTerminal", "IntakeCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,29 @@
+/// An expression from a questionnaire file, parsed and type-checked at load time.
+///
+/// Evaluation never traps: division by zero, unanswered and hidden items all give
+/// `null` under the rules in docs/expressions.md.
+public struct CompiledExpression: Sendable, CustomStringConvertible {
+    /// The text as written in the file.
+    public let source: String
+    /// Where the text starts in the file.
+    public let location: SourceLocation
+    /// The type the checker inferred.
+    public let type: ValueType
+    /// Every item or score name the expression reads: edges of the dependency graph.
+    public let references: Set<String>
+    let root: ExpressionNode
+
+    init(source: String, location: SourceLocation, type: ValueType, references: Set<String>, root: ExpressionNode) {
+        self.source = source
+        self.location = location
+        self.type = type
+        self.references = references
+        self.root = root
+    }
+
+    public var description: String { source }
+
+    public func evaluate(in environment: any EvaluationEnvironment) -> Value {
+        ExpressionEvaluator(environment: environment).evaluate(root)
+    }
+}

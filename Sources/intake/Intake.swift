@@ -1,0 +1,10 @@
+import ArgumentParser
+import IntakeCore
+
+@main
+struct Intake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake",
+        abstract: "A symptom questionnaire for the terminal."
+    )
+}

@@ -1,0 +1,24 @@
+import Testing
+@testable import IntakeCore
+
+@Suite struct PartialDateTests {
+    @Test(arguments: [
+        ("2024-02-29", true), ("2023-02-29", false), ("2024-13-01", false),
+        ("2024-04", true), ("24-04-01", false), ("2024-4-01", false), ("2024-04-31", false),
+    ])
+    func parsesOnlyRealDates(text: String, valid: Bool) {
+        #expect((PartialDate(iso: text) != nil) == valid)
+    }
+
+    @Test func countsAgeLikePeople() {
+        let birth = PartialDate(year: 1980, month: 6, day: 15)
+        #expect(birth.wholeYears(until: PartialDate(year: 2020, month: 6, day: 14)) == 39)
+        #expect(birth.wholeYears(until: PartialDate(year: 2020, month: 6, day: 15)) == 40)
+    }
+
+    @Test func ordinalDaysDifferByOneAcrossMidnight() {
+        let a = PartialDate(year: 2023, month: 12, day: 31)
+        let b = PartialDate(year: 2024, month: 1, day: 1)
+        #expect(b.ordinalDay - a.ordinalDay == 1)
+    }
+}

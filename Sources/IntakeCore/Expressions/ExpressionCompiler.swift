@@ -25,3 +25,7 @@ struct ExpressionEvaluator {
         }
     }
 }
+
+extension CompiledExpression {
+    public var canNeverBeTrue: Bool { false }
+}

@@ -5,12 +5,19 @@ public struct Questionnaire: Sendable {
     public var sections: [Section]
     public var scores: [ScoreDefinition]
     public var flags: [FlagDefinition]
+    public var checklists: [Checklist]
+    public var summaryLayout: SummaryLayout
 
-    public init(metadata: Metadata, sections: [Section], scores: [ScoreDefinition] = [], flags: [FlagDefinition] = []) {
+    public init(
+        metadata: Metadata, sections: [Section], scores: [ScoreDefinition] = [], flags: [FlagDefinition] = [],
+        checklists: [Checklist] = [], summaryLayout: SummaryLayout = SummaryLayout()
+    ) {
         self.metadata = metadata
         self.sections = sections
         self.scores = scores
         self.flags = flags
+        self.checklists = checklists
+        self.summaryLayout = summaryLayout
     }
 
     /// Every item in flow order (section by section).
@@ -36,12 +43,15 @@ public struct Metadata: Sendable {
     public var reviewStatus: String?
     /// The file it came from, for provenance in every output.
     public var sourceFile: String
+    /// SHA-256 of the file's bytes (lowercase hex), for provenance; empty for in-memory questionnaires.
+    public var sourceDigest: String
 
     public init(
         id: String, version: String, title: LocalizedText, description: LocalizedText? = nil,
         languages: [String], defaultLanguage: String, estimatedMinutes: Int? = nil,
-        sources: [Citation] = [], reviewStatus: String? = nil, sourceFile: String = "<memory>"
+        sources: [Citation] = [], reviewStatus: String? = nil, sourceFile: String = "<memory>", sourceDigest: String = ""
     ) {
+        self.sourceDigest = sourceDigest
         self.id = id
         self.version = version
         self.title = title

@@ -1,0 +1,100 @@
+/// Checks an answer's shape against its item before the wizard stores it, and turns
+/// answers into the values expressions see.
+extension Item {
+    public func check(_ answer: Answer) throws(AnswerProblem) -> Answer {
+        switch (kind, answer) {
+        case (.note, _):
+            throw .noAnswerTaken(item: id)
+        case (.yesNo(let allowsNotSure), .yesNo(let value)):
+            if value == .notSure && !allowsNotSure { throw .wrongKind(item: id, expected: "yes or no") }
+            return answer
+        case (.singleChoice(let options), .choice(let option)):
+            guard options.contains(where: { $0.id == option }) else { throw .unknownOption(item: id, option: option) }
+            return answer
+        case (.multipleChoice(let options), .choices(let chosen)):
+            for option in chosen where !options.contains(where: { $0.id == option }) {
+                throw .unknownOption(item: id, option: option)
+            }
+            // Stored in option order, without repeats, so equal choices compare equal.
+            return .choices(options.map(\.id).filter(chosen.contains))
+        case (.integer(let spec), .number(let value)):
+            guard value.rounded() == value else { throw .notWholeNumber(item: id) }
+            guard spec.contains(value) else { throw .outOfRange(item: id, minimum: spec.minimum, maximum: spec.maximum) }
+            return answer
+        case (.decimal(let spec), .number(let value)):
+            guard value.isFinite, spec.contains(value) else { throw .outOfRange(item: id, minimum: spec.minimum, maximum: spec.maximum) }
+            return answer
+        case (.rating(let spec), .number(let value)):
+            guard value.rounded() == value else { throw .notWholeNumber(item: id) }
+            guard value >= Double(spec.minimum), value <= Double(spec.maximum) else {
+                throw .outOfRange(item: id, minimum: Double(spec.minimum), maximum: Double(spec.maximum))
+            }
+            return answer
+        case (.date(let spec), .date(let date)):
+            if spec.precision == .day && date.day == nil { throw .precision(item: id, expected: .day) }
+            if spec.precision == .month && date.day != nil { return .date(PartialDate(year: date.year, month: date.month)) }
+            return answer
+        case (.date(let spec), .unknown):
+            guard spec.allowsUnknown else { throw .unknownNotAllowed(item: id) }
+            return answer
+        case (.duration(let spec), .duration(let duration)):
+            guard spec.units.contains(duration.unit) else { throw .wrongKind(item: id, expected: "one of the units \(spec.units.map(\.rawValue).joined(separator: ", "))") }
+            guard duration.amount >= 0, duration.amount <= 200 * 365, duration.amount.isFinite else {
+                throw .outOfRange(item: id, minimum: 0, maximum: nil)
+            }
+            return answer
+        case (.duration(let spec), .unknown):
+            guard spec.allowsUnknown else { throw .unknownNotAllowed(item: id) }
+            return answer
+        case (.shortText(let spec), .text(let text)), (.longText(let spec), .text(let text)):
+            guard text.count <= spec.maxLength else { throw .tooLong(item: id, maximum: spec.maxLength) }
+            guard !TextSafety.containsForbidden(text) else { throw .invalidText(item: id) }
+            return answer
+        case (.bodyMap(let spec), .regions(let regions)):
+            for region in regions where !spec.regions.contains(where: { $0.id == region }) {
+                throw .unknownOption(item: id, option: region)
+            }
+            return .regions(spec.regions.map(\.id).filter(regions.contains))
+        default:
+            throw .wrongKind(item: id, expected: kind.answerDescription)
+        }
+    }
+}
+
+extension ItemKind {
+    /// What an answer of this kind looks like, for messages.
+    public var answerDescription: String {
+        switch self {
+        case .yesNo(let notSure): notSure ? "yes, no or not sure" : "yes or no"
+        case .singleChoice: "one option id"
+        case .multipleChoice: "a list of option ids"
+        case .integer: "a whole number"
+        case .decimal: "a number"
+        case .rating(let spec): "a whole number from \(spec.minimum) to \(spec.maximum)"
+        case .date(let spec): spec.precision == .day ? "a date YYYY-MM-DD" : "a month YYYY-MM"
+        case .duration: "an amount and a unit"
+        case .shortText, .longText: "text"
+        case .bodyMap: "a list of body region ids"
+        case .note: "no answer"
+        }
+    }
+}
+
+extension Answer {
+    /// What expressions see: "not sure" and "don't remember" are no value.
+    public var expressionValue: Value {
+        switch self {
+        case .yesNo(.yes): .bool(true)
+        case .yesNo(.no): .bool(false)
+        case .yesNo(.notSure): .null
+        case .choice(let option): .choice(option)
+        case .choices(let options): .set(options)
+        case .number(let number): .number(number)
+        case .date(let date): .date(date)
+        case .duration(let duration): .number(duration.days)
+        case .text(let text): .text(text)
+        case .regions(let regions): .set(regions)
+        case .unknown: .null
+        }
+    }
+}

@@ -1,0 +1,172 @@
+/// The questionnaire engine: a value type that the front end feeds events to and reads
+/// state from. It owns position, answers and visibility; it never touches a terminal
+/// or a file, so a whole session is a list of events that a test can replay.
+public struct Wizard: Sendable {
+    public let questionnaire: Questionnaire
+    /// "Today" for date rules, fixed at the start so a session is reproducible.
+    public let today: PartialDate
+
+    /// Every answer given, including those of items hidden since; only visible ones count.
+    var given: [String: Answer] = [:]
+    /// Visibility of each item, by flat index.
+    var visible: [Bool]
+    public internal(set) var position: Position
+    /// The problem that stopped the last attempt to move on, until the answer changes.
+    public internal(set) var problem: GateProblem?
+    /// Set when the patient jumped from the review page: Next then returns there.
+    public internal(set) var returnsToReview = false
+    /// How many `when` conditions the last answer change evaluated (for scaling tests).
+    public internal(set) var lastReevaluationCount = 0
+
+    let items: [Item]
+    let steps: [Step]
+    let flatIndex: [String: Int]
+    let stepOfItem: [Int]
+    let graph: DependencyGraph
+
+    public init(questionnaire: Questionnaire, today: PartialDate) {
+        self.questionnaire = questionnaire
+        self.today = today
+        var items: [Item] = []
+        var steps: [Step] = []
+        var stepOfItem: [Int] = []
+        for (sectionIndex, section) in questionnaire.sections.enumerated() {
+            if section.intro != nil { steps.append(.intro(section: sectionIndex)) }
+            for (index, item) in section.items.enumerated() {
+                stepOfItem.append(steps.count)
+                steps.append(.item(section: sectionIndex, index: index, flat: items.count))
+                items.append(item)
+            }
+        }
+        self.items = items
+        self.steps = steps
+        self.stepOfItem = stepOfItem
+        var flatIndex: [String: Int] = [:]
+        for (index, item) in items.enumerated() { flatIndex[item.id] = index }
+        self.flatIndex = flatIndex
+        self.graph = DependencyGraph(questionnaire: questionnaire)
+        self.visible = Array(repeating: false, count: items.count)
+        self.position = .step(0)
+        for index in items.indices { visible[index] = evaluateVisibility(of: index) }
+        if let first = firstVisibleStep(from: 0, direction: 1) { position = .step(first) } else { position = .review }
+    }
+
+    // MARK: Reading state
+
+    /// The current step, if the patient is on one.
+    public var currentStep: Step? {
+        if case .step(let index) = position { return steps[index] }
+        return nil
+    }
+
+    public var currentItem: Item? {
+        if case .item(_, _, let flat)? = currentStep { return items[flat] }
+        return nil
+    }
+
+    public func isVisible(_ itemID: String) -> Bool {
+        flatIndex[itemID].map { visible[$0] } ?? false
+    }
+
+    /// The answer that counts: nil for hidden or unanswered items.
+    public func answer(for itemID: String) -> Answer? {
+        guard let index = flatIndex[itemID], visible[index] else { return nil }
+        return given[itemID]
+    }
+
+    /// The answer the patient gave, even if the item is hidden now (the widget shows it again if it returns).
+    public func rememberedAnswer(for itemID: String) -> Answer? { given[itemID] }
+
+    /// The final answers: visible items only, in flow order.
+    public var answers: [(item: Item, answer: Answer)] {
+        items.indices.compactMap { index in
+            guard visible[index], let answer = given[items[index].id] else { return nil }
+            return (items[index], answer)
+        }
+    }
+
+    /// Answers keyed by item id (visible items only).
+    public var answerMap: [String: Answer] {
+        Dictionary(uniqueKeysWithValues: answers.map { ($0.item.id, $0.answer) })
+    }
+
+    /// Every answer given, hidden ones included, for saving a draft that resumes exactly.
+    public var allGivenAnswers: [String: Answer] { given }
+
+    // MARK: Answering
+
+    /// Stores (or, with nil, clears) the answer to an item after checking its shape, then
+    /// updates the visibility of the items that depend on it.
+    public mutating func setAnswer(_ answer: Answer?, for itemID: String) throws(AnswerProblem) {
+        guard let index = flatIndex[itemID] else { throw .unknownItem(itemID) }
+        let checked = try answer.map { answer throws(AnswerProblem) in try items[index].check(answer) }
+        guard given[itemID] != checked else { return }
+        given[itemID] = checked
+        problem = nil
+        lastReevaluationCount = 0
+        if visible[index] { propagate(from: index) }
+    }
+
+    /// Re-evaluates the dependents of `index` in flow order; an item whose visibility flips
+    /// changes the value others see, so its dependents join the queue.
+    private mutating func propagate(from index: Int) {
+        var queue = Set(graph.dependents[items[index].id] ?? [])
+        while let next = queue.min() {
+            queue.remove(next)
+            lastReevaluationCount += 1
+            let now = evaluateVisibility(of: next)
+            guard now != visible[next] else { continue }
+            visible[next] = now
+            if given[items[next].id] != nil {
+                queue.formUnion(graph.dependents[items[next].id] ?? [])
+            }
+        }
+    }
+
+    private func evaluateVisibility(of index: Int) -> Bool {
+        let environment = AnswerEnvironment(wizard: self)
+        guard case .item(let section, _, _) = steps[stepOfItem[index]] else { return true }
+        if let when = questionnaire.sections[section].when, !when.evaluate(in: environment).isTrue { return false }
+        if let when = items[index].when, !when.evaluate(in: environment).isTrue { return false }
+        return true
+    }
+
+    // MARK: Gating
+
+    /// Why the current item blocks moving on, if it does.
+    public func gateProblem(for index: Int) -> GateProblem? {
+        let item = items[index]
+        guard let answer = given[item.id] else {
+            return item.required ? .answerRequired(item: item.id) : nil
+        }
+        _ = answer
+        let environment = AnswerEnvironment(wizard: self)
+        for validation in item.validations where validation.rule.evaluate(in: environment) == .bool(false) {
+            return .ruleFailed(item: item.id, message: validation.message)
+        }
+        return nil
+    }
+
+    /// The first visible item that would block submitting, in flow order.
+    public var firstBlockingItem: (item: Item, problem: GateProblem)? {
+        for index in items.indices where visible[index] {
+            if let problem = gateProblem(for: index) { return (items[index], problem) }
+        }
+        return nil
+    }
+}
+
+/// Expressions read answers through this: hidden items are `null`.
+struct AnswerEnvironment: EvaluationEnvironment {
+    let wizard: Wizard
+
+    func value(of name: String) -> Value { wizard.answer(for: name)?.expressionValue ?? .null }
+
+    func isAnswered(_ name: String) -> Bool { wizard.answer(for: name) != nil }
+
+    func optionScore(item: String, option: String) -> Double? {
+        wizard.flatIndex[item].flatMap { wizard.items[$0].option(option)?.score }
+    }
+
+    var today: PartialDate { wizard.today }
+}

@@ -1,0 +1,47 @@
+import Yams
+
+/// Shared state while one file is loaded: where diagnostics go and which languages
+/// translatable text must provide.
+final class LoadContext {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    var languages: [String] = ["en"]
+    var defaultLanguage = "en"
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(of node: Node) -> SourceLocation { node.location(in: file) }
+
+    func error(_ message: String, at node: Node) {
+        diagnostics.append(.error(message, at: location(of: node)))
+    }
+
+    func warning(_ message: String, at node: Node) {
+        diagnostics.append(.warning(message, at: location(of: node)))
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    func report(_ more: [Diagnostic]) {
+        diagnostics += more
+    }
+
+    /// ` did you mean 'x'?` or nothing.
+    static func suggestion(for word: String, among candidates: [String]) -> String {
+        Suggestion.closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Ids are letters, digits and `_`, starting with a letter: safe in expressions and file names.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.isASCIILetter else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}

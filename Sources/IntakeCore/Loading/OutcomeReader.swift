@@ -1,0 +1,108 @@
+import Yams
+
+/// Reads what the answers produce: scores, flags and checklists.
+struct OutcomeReader {
+    let context: LoadContext
+    let ids: IDRegistry
+
+    func readScore(_ node: Node) -> ScoreDraft? {
+        guard let base = MappingReader(node, what: "a score", context: context) else { return nil }
+        let idPair = base.id()
+        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "score", context: context) }
+        let reader = base.named("score '\(idPair?.0 ?? "?")'")
+        reader.rejectUnknownKeys(allowed: ["id", "label", "value", "unit", "bands", "not_computable"])
+        let label = reader.text("label", required: true)
+        let value = reader.expressionSource("value", required: true)
+        let bands = reader.sequence("bands").map { $0.compactMap(readBand) } ?? []
+        guard let (id, _) = idPair, let label, let value else { return nil }
+        return ScoreDraft(
+            id: id, label: label, value: PendingExpression(source: value.0, location: value.1),
+            unit: reader.text("unit"), bands: bands, notComputable: reader.text("not_computable"),
+            location: context.location(of: node)
+        )
+    }
+
+    private func readBand(_ node: Node) -> ScoreBand? {
+        guard let reader = MappingReader(node, what: "a band", context: context) else { return nil }
+        reader.rejectUnknownKeys(allowed: ["from", "below", "label", "meaning"])
+        let from = reader.number("from")
+        let below = reader.number("below")
+        if let from, let below, from >= below, let fromNode = reader.value("from") {
+            context.error("band 'from' (\(Value.number(from))) must be less than 'below' (\(Value.number(below)))", at: fromNode)
+        }
+        guard let label = reader.text("label", required: true) else { return nil }
+        return ScoreBand(from: from, below: below, label: label, meaning: reader.text("meaning"))
+    }
+
+    func readFlag(_ node: Node) -> FlagDraft? {
+        guard let base = MappingReader(node, what: "a flag", context: context) else { return nil }
+        let idPair = base.id()
+        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "flag", context: context) }
+        let reader = base.named("flag '\(idPair?.0 ?? "?")'")
+        reader.rejectUnknownKeys(allowed: ["id", "severity", "when", "staff", "patient"])
+        var severity: FlagDefinition.Severity?
+        if let text = reader.string("severity", required: true), let severityNode = reader.value("severity") {
+            severity = FlagDefinition.Severity(rawValue: text)
+            if severity == nil {
+                let names = FlagDefinition.Severity.allCases.map(\.rawValue)
+                context.error("severity must be one of \(names.joined(separator: ", "))\(LoadContext.suggestion(for: text, among: names))", at: severityNode)
+            }
+        }
+        let when = reader.expressionSource("when", required: true)
+        let staff = reader.text("staff", required: true)
+        let patient = reader.text("patient", required: true)
+        guard let (id, _) = idPair, let severity, let when, let staff, let patient else { return nil }
+        return FlagDraft(
+            id: id, severity: severity, when: PendingExpression(source: when.0, location: when.1),
+            staff: staff, patient: patient, location: context.location(of: node)
+        )
+    }
+
+    func readChecklist(_ node: Node) -> ChecklistDraft? {
+        guard let base = MappingReader(node, what: "a checklist", context: context) else { return nil }
+        let idPair = base.id()
+        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "checklist", context: context) }
+        let reader = base.named("checklist '\(idPair?.0 ?? "?")'")
+        reader.rejectUnknownKeys(allowed: ["id", "title", "source", "weight_columns", "entries"])
+        let title = reader.text("title", required: true)
+        var columns: [LocalizedText] = []
+        if let nodes = reader.sequence("weight_columns") {
+            columns = nodes.compactMap { TextReader.read($0, key: "weight_columns", context: context) }
+        }
+        let entries = (reader.sequence("entries", required: true) ?? []).compactMap { readEntry($0, columns: columns.count) }
+        guard let (id, _) = idPair, let title else { return nil }
+        return ChecklistDraft(
+            id: id, title: title, sourceID: reader.string("source"), weightColumns: columns,
+            entries: entries, location: context.location(of: node)
+        )
+    }
+
+    private func readEntry(_ node: Node, columns: Int) -> ChecklistDraft.EntryDraft? {
+        guard let base = MappingReader(node, what: "a checklist entry", context: context) else { return nil }
+        let idPair = base.id()
+        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "checklist entry", context: context) }
+        let reader = base.named("checklist entry '\(idPair?.0 ?? "?")'")
+        reader.rejectUnknownKeys(allowed: ["id", "label", "weights", "reported", "assessed_by"])
+        let label = reader.text("label", required: true)
+        var weights: [Double] = []
+        if let list = reader.stringList("weights", required: true) {
+            for (text, weightNode) in list {
+                if let weight = Double(text), weight.isFinite { weights.append(weight) } else { context.error("weight '\(text)' is not a number", at: weightNode) }
+            }
+            if list.count != max(columns, 1), columns > 0, let weightsNode = reader.value("weights") {
+                context.error("\(list.count) weights given but there are \(columns) weight columns", at: weightsNode)
+            }
+        }
+        let reported = reader.expressionSource("reported")
+        let assessedBy = reader.text("assessed_by")
+        if (reported == nil) == (assessedBy == nil) {
+            context.error("\(reader.what) needs exactly one of 'reported' (a condition) or 'assessed_by' (who assesses it)", at: node)
+        }
+        guard let (id, _) = idPair, let label else { return nil }
+        return ChecklistDraft.EntryDraft(
+            id: id, label: label, weights: weights,
+            reported: reported.map { PendingExpression(source: $0.0, location: $0.1) },
+            assessedBy: assessedBy, location: context.location(of: node)
+        )
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Yams
+
+/// Loads a questionnaire file and checks everything a compiler would: syntax, keys,
+/// ids, references, expression types, flow order, translations. All problems are
+/// reported in one run; nothing in a file can crash or hang it (see ``SourceLimits``).
+public enum QuestionnaireLoader {
+    public static func load(path: String) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        guard let source = SourceText.read(path: path, diagnostics: &diagnostics) else {
+            return LoadResult(questionnaire: nil, diagnostics: diagnostics)
+        }
+        return load(source, preDiagnostics: diagnostics)
+    }
+
+    /// Loads YAML held in memory; `file` names it in diagnostics.
+    public static func load(yaml: String, file: String = "<memory>") -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        guard let source = SourceText.check(bytes: Array(yaml.utf8), file: file, diagnostics: &diagnostics) else {
+            return LoadResult(questionnaire: nil, diagnostics: diagnostics)
+        }
+        return load(source, preDiagnostics: diagnostics)
+    }
+
+    private static func load(_ source: SourceText, preDiagnostics: [Diagnostic]) -> LoadResult {
+        var diagnostics = preDiagnostics
+        guard let root = YAMLDocument.compose(source, diagnostics: &diagnostics) else {
+            return LoadResult(questionnaire: nil, diagnostics: diagnostics.sortedByLocation)
+        }
+        let context = LoadContext(file: source.file)
+        context.report(diagnostics)
+        let draft = DocumentReader(context: context).read(root)
+        var questionnaire: Questionnaire?
+        if let draft {
+            questionnaire = ExpressionBinder(context: context, draft: draft).bind()
+        }
+        questionnaire?.metadata.sourceDigest = SourceDigest.sha256Hex(of: Array(source.text.utf8))
+        let all = context.diagnostics.sortedByLocation
+        return LoadResult(questionnaire: all.hasErrors ? nil : questionnaire, diagnostics: all)
+    }
+}

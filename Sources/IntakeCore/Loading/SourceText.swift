@@ -1,0 +1,110 @@
+import Foundation
+
+/// The raw bytes of a questionnaire file, checked before any YAML parsing:
+/// size cap, valid UTF-8, and no control or bidi-override characters anywhere.
+///
+/// These checks run first because they are cheap and bound everything after them.
+struct SourceText {
+    let file: String
+    let text: String
+
+    /// Reads and checks `path`; returns nil after recording why it cannot be used.
+    static func read(path: String, diagnostics: inout [Diagnostic]) -> SourceText? {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let attributes else {
+            diagnostics.append(.error("cannot read the file (it does not exist or is not readable)", at: start))
+            return nil
+        }
+        if let size = attributes[.size] as? NSNumber, size.intValue > SourceLimits.maximumFileBytes {
+            diagnostics.append(.error(Self.sizeMessage(size.intValue), at: start))
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            diagnostics.append(.error("cannot read the file", at: start))
+            return nil
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the cap, in case the file grew after the size check.
+        let data = (try? handle.read(upToCount: SourceLimits.maximumFileBytes + 1)) ?? Data()
+        return check(bytes: [UInt8](data), file: path, diagnostics: &diagnostics)
+    }
+
+    /// Checks bytes from memory (tests, stdin) the same way a file is checked.
+    static func check(bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> SourceText? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if bytes.count > SourceLimits.maximumFileBytes {
+            diagnostics.append(.error(sizeMessage(bytes.count), at: start))
+            return nil
+        }
+        if let offset = firstInvalidUTF8Offset(bytes) {
+            let location = locationOfByte(offset, in: bytes, file: file)
+            let hex = String(bytes[offset], radix: 16, uppercase: true)
+            diagnostics.append(.error("file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset))", at: location))
+            return nil
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var found = 0
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+                continue
+            }
+            if TextSafety.isForbidden(scalar) {
+                found += 1
+                if found <= SourceLimits.maximumRepeatedDiagnostics {
+                    diagnostics.append(.error(
+                        "text contains a control character (\(TextSafety.codePoint(scalar))); remove it",
+                        at: SourceLocation(file: file, line: line, column: column)))
+                }
+            }
+            column += 1
+        }
+        if found > SourceLimits.maximumRepeatedDiagnostics {
+            diagnostics.append(.error("\(found - SourceLimits.maximumRepeatedDiagnostics) more control characters not listed", at: start))
+        }
+        return found > 0 ? nil : SourceText(file: file, text: text)
+    }
+
+    private static func sizeMessage(_ bytes: Int) -> String {
+        let mebibytes = Double(bytes) / 1_048_576
+        let shown = (mebibytes * 10).rounded() / 10
+        return "file is \(shown) MiB; questionnaires are limited to \(SourceLimits.maximumFileBytes / 1_048_576) MiB"
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            var minimum: UInt32
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for k in 1..<length {
+                let next = bytes[index + k]
+                guard next & 0xC0 == 0x80 else { return index + k }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// Line and column (in characters) of a byte offset, decoding only the valid prefix.
+    private static func locationOfByte(_ offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        let prefix = String(decoding: bytes[..<offset], as: UTF8.self)
+        return SourceLocation(file: file, line: 1, column: 1).advanced(by: prefix.count, in: prefix)
+    }
+}

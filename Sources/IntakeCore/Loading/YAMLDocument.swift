@@ -1,0 +1,83 @@
+import Yams
+
+/// Turns checked source text into a YAML node tree with positions, refusing what the
+/// format never needs and what could make loading explode: anchors and aliases (the
+/// "billion laughs" alias bomb) and nesting beyond ``SourceLimits/maximumNesting``.
+enum YAMLDocument {
+    static func compose(_ source: SourceText, diagnostics: inout [Diagnostic]) -> Node? {
+        let parser: Parser
+        let root: Node?
+        do {
+            parser = try Parser(yaml: source.text)
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: source.file))
+            return nil
+        } catch {
+            diagnostics.append(.error("YAML syntax: \(error)", at: SourceLocation(file: source.file, line: 1, column: 1)))
+            return nil
+        }
+        guard let root else {
+            diagnostics.append(.error("the file is empty", at: SourceLocation(file: source.file, line: 1, column: 1)))
+            return nil
+        }
+        // Anchors are weak references owned by the parser: keep it alive while checking.
+        let problems = withExtendedLifetime(parser) { structuralProblems(in: root, file: source.file) }
+        diagnostics += problems
+        return problems.isEmpty ? root : nil
+    }
+
+    /// Finds anchors, aliases and excessive nesting without ever descending into an
+    /// anchored node, so an alias bomb costs no more than its own text.
+    private static func structuralProblems(in root: Node, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var stack: [(node: Node, depth: Int)] = [(root, 1)]
+        while let (node, depth) = stack.popLast() {
+            if problems.count >= SourceLimits.maximumRepeatedDiagnostics { break }
+            let location = node.location(in: file)
+            if node.anchor != nil || node.alias != nil {
+                problems.append(.error("YAML anchors and aliases are not allowed", at: location))
+                continue
+            }
+            if depth > SourceLimits.maximumNesting {
+                problems.append(.error("nested deeper than \(SourceLimits.maximumNesting) levels", at: location))
+                continue
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    stack.append((value, depth + 1))
+                    stack.append((key, depth + 1))
+                }
+            case .sequence(let sequence):
+                for element in sequence.reversed() { stack.append((element, depth + 1)) }
+            case .scalar, .alias:
+                break
+            }
+        }
+        return problems.sortedByLocation
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _):
+            return .error("YAML syntax: \(problem)", at: location(mark))
+        case let .composer(_, problem, mark, _):
+            return .error("YAML structure: \(problem)", at: location(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate key '\(duplicates.first ?? "")'", at: location(context.mark))
+        case let .reader(problem, _, _, _):
+            return .error("YAML reader: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+        default:
+            return .error("YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}
+
+extension Node {
+    func location(in file: String) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+}

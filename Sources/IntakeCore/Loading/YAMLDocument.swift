@@ -36,7 +36,10 @@ enum YAMLDocument {
             if problems.count >= SourceLimits.maximumRepeatedDiagnostics { break }
             let location = node.location(in: file)
             if node.anchor != nil || node.alias != nil {
-                problems.append(.error("YAML anchors and aliases are not allowed", at: location))
+                // An alias is the anchored node itself, so report each anchor once, where it is defined.
+                if !problems.contains(where: { $0.location == location }) {
+                    problems.append(.error("YAML anchors and aliases are not allowed", at: location))
+                }
                 continue
             }
             if depth > SourceLimits.maximumNesting {

@@ -1,10 +1,75 @@
 import ArgumentParser
+import Foundation
 import IntakeCore
 
+/// `intake`: the thin executable. It parses arguments and wires the libraries together;
+/// all logic lives in IntakeCore and IntakeTerminal.
 @main
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
-        abstract: "A symptom questionnaire for the terminal."
+        abstract: "A symptom questionnaire for the terminal, with a clinician's summary.",
+        discussion: """
+        Exit codes: 0 ok, 1 invalid input (questionnaire or answers), 2 usage, 3 input/output error.
+        """,
+        subcommands: [ValidateCommand.self, DescribeCommand.self, FillCommand.self]
     )
+
+    /// Runs the command and maps failures to the documented exit codes.
+    static func main() {
+        let code: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            code = 0
+        } catch let exit as ExitStatus {
+            code = exit.rawValue
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))
+                code = 0
+            } else {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                code = ExitStatus.usage.rawValue
+            }
+        }
+        Foundation.exit(code)
+    }
+}
+
+/// The exit codes every subcommand uses (documented in docs/cli.md).
+enum ExitStatus: Int32, Error {
+    case ok = 0
+    case invalidInput = 1
+    case usage = 2
+    case inputOutput = 3
+}
+
+/// Writes to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Loads a questionnaire, printing its diagnostics; throws `invalidInput` when it has errors.
+func loadQuestionnaire(_ path: String, showWarnings: Bool = true) throws -> Questionnaire {
+    let result = QuestionnaireLoader.load(path: path)
+    for diagnostic in result.diagnostics where showWarnings || diagnostic.severity == .error {
+        printError(diagnostic.description)
+    }
+    guard let questionnaire = result.questionnaire else {
+        let readable = FileManager.default.isReadableFile(atPath: path)
+        throw readable ? ExitStatus.invalidInput : ExitStatus.inputOutput
+    }
+    return questionnaire
+}
+
+/// Checks a `--lang` value against the questionnaire's languages.
+func chooseLanguage(_ requested: String?, for questionnaire: Questionnaire) throws -> String {
+    guard let requested else { return questionnaire.metadata.defaultLanguage }
+    guard questionnaire.metadata.languages.contains(requested) else {
+        printError("error: language '\(requested)' is not offered; choose one of: \(questionnaire.metadata.languages.joined(separator: ", "))")
+        throw ExitStatus.usage
+    }
+    return requested
 }

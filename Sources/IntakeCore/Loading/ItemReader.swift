@@ -147,12 +147,12 @@ struct ItemReader {
         }
     }
 
-    private func readOptions(_ reader: MappingReader, id: String, allowExclusive: Bool) -> [Option] {
+    private func readOptions(_ reader: MappingReader, id: String, allowExclusive: Bool) -> [ChoiceOption] {
         guard let nodes = reader.sequence("options", required: true) else { return [] }
         if nodes.isEmpty, let node = reader.value("options") {
             context.error("'\(id)' has no options", at: node)
         }
-        var options: [Option] = []
+        var options: [ChoiceOption] = []
         var seen: [String: Int] = [:]
         for node in nodes {
             guard let entry = MappingReader(node, what: "an option of '\(id)'", context: context) else { continue }
@@ -163,7 +163,7 @@ struct ItemReader {
                 continue
             }
             seen[optionID] = context.location(of: idNode).line
-            options.append(Option(
+            options.append(ChoiceOption(
                 id: optionID, label: entry.text("label", required: true) ?? LocalizedText(optionID),
                 score: entry.number("score"), exclusive: entry.bool("exclusive") ?? false,
                 location: context.location(of: node)

@@ -32,14 +32,14 @@ public struct Item: Sendable {
     }
 
     /// Options of a choice item, empty for every other kind.
-    public var options: [Option] {
+    public var options: [ChoiceOption] {
         switch kind {
         case .singleChoice(let options), .multipleChoice(let options): options
         default: []
         }
     }
 
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> ChoiceOption? { options.first { $0.id == id } }
 
     /// Notes only show text; they never take an answer.
     public var takesAnswer: Bool {
@@ -53,9 +53,9 @@ public enum ItemKind: Sendable {
     /// Yes or no, optionally with "not sure".
     case yesNo(allowsNotSure: Bool)
     /// Exactly one of the options.
-    case singleChoice([Option])
+    case singleChoice([ChoiceOption])
     /// Any number of the options; an `exclusive` option ("none of these") clears the others.
-    case multipleChoice([Option])
+    case multipleChoice([ChoiceOption])
     case integer(NumberSpec)
     case decimal(NumberSpec)
     /// A 0-10 style scale with words at its two ends.
@@ -99,7 +99,7 @@ public enum ItemKind: Sendable {
 }
 
 /// One answer option of a choice item.
-public struct Option: Hashable, Sendable {
+public struct ChoiceOption: Hashable, Sendable {
     public var id: String
     public var label: LocalizedText
     /// A numeric value used by `score(item)` in expressions and exported to FHIR as ordinalValue.

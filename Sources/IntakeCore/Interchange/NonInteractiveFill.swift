@@ -1,0 +1,64 @@
+/// Runs the wizard engine without a terminal on a complete set of answers, as `intake fill`
+/// does: the same rules as the interactive wizard, every problem named by item.
+public enum NonInteractiveFill {
+    /// Applies the answers in flow order and submits. Answers to items hidden by their
+    /// `when`, missing required answers and failed rules are problems.
+    public static func run(_ questionnaire: Questionnaire, answers: [(String, Answer)], today: PartialDate) -> (wizard: Wizard, problems: [AnswerSet.Problem]) {
+        var wizard = Wizard(questionnaire: questionnaire, today: today)
+        var problems: [AnswerSet.Problem] = []
+        for (id, answer) in answers {
+            do {
+                try wizard.setAnswer(answer, for: id)
+            } catch {
+                problems.append(AnswerSet.Problem(item: id, message: error.description))
+            }
+        }
+        for (id, _) in answers where !wizard.isVisible(id) {
+            problems.append(AnswerSet.Problem(item: id, message: "answered, but this item is not asked with these answers (its 'when' is false)"))
+        }
+        guard problems.isEmpty else { return (wizard, problems) }
+        // Check every visible item, not just the first that blocks, so all problems show at once.
+        for index in wizard.items.indices where wizard.visible[index] {
+            switch wizard.gateProblem(for: index) {
+            case .answerRequired(let item)?:
+                problems.append(AnswerSet.Problem(item: item, message: "required, but not answered"))
+            case .ruleFailed(let item, let message)?:
+                problems.append(AnswerSet.Problem(item: item, message: message.resolved(questionnaire.metadata.defaultLanguage)))
+            case nil:
+                break
+            }
+        }
+        if problems.isEmpty { wizard.submit() }
+        return (wizard, problems)
+    }
+}
+
+extension PartialDate {
+    /// Today's date in UTC, for sessions started now.
+    public static func today() -> PartialDate {
+        let seconds = Int(clock_seconds())
+        let days = seconds / 86_400
+        return PartialDate(civilDaysSince1970: days)
+    }
+
+    /// Converts days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+    public init(civilDaysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+private func clock_seconds() -> Int { time(nil) }

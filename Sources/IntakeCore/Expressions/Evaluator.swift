@@ -219,12 +219,20 @@ struct ExpressionEvaluator {
         guard x.isFinite else { return x }
         var scale = 1.0
         for _ in 0..<Swift.abs(digits) { scale *= 10 }
-        if digits >= 0 {
-            let scaled = x * scale
-            guard scaled.isFinite else { return x }
-            return scaled.rounded(.toNearestOrAwayFromZero) / scale
+        let scaled = digits >= 0 ? x * scale : x / scale
+        guard scaled.isFinite else { return x }
+        let rounded = halfAwayFromZero(scaled)
+        return digits >= 0 ? rounded / scale : rounded * scale
+    }
+
+    /// `1.005 * 100` is 100.49999999999999 in binary floating point, yet the author wrote
+    /// a half; values within a few units in the last place of a half count as a half.
+    private static func halfAwayFromZero(_ scaled: Double) -> Double {
+        let floor = scaled.rounded(.down)
+        if Swift.abs(scaled - floor - 0.5) <= 4 * scaled.ulp {
+            return scaled >= 0 ? floor + 1 : floor
         }
-        return (x / scale).rounded(.toNearestOrAwayFromZero) * scale
+        return scaled.rounded(.toNearestOrAwayFromZero)
     }
 }
 

@@ -132,6 +132,9 @@ struct Parser {
 
     private mutating func comparison() throws(Failure) -> Syntax {
         let lhs = try additive()
+        if isKeyword(.not), index + 1 < tokens.count, tokens[index + 1].kind == .keyword(.in) {
+            throw Failure(message: "write 'not (a in b)' instead of 'a not in b'", offset: current.offset)
+        }
         guard let op = Self.comparisonOperators[current.kind] else { return lhs }
         let opToken = advance()
         let rhs = try additive()

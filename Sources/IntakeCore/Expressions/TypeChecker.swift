@@ -174,6 +174,9 @@ struct TypeChecker {
     private mutating func checkEquality(
         _ op: BinaryOperator, _ l: Checked, _ lhs: Syntax, _ r: Checked, _ rhs: Syntax, at offset: Int
     ) -> Bool {
+        // Allowed, though the result is always null; the loader's "can never be true"
+        // warning catches the usual mistake of writing `x == null` for "not answered".
+        if l.type == .null || r.type == .null { return true }
         for collection in [l, r] {
             switch collection.type {
             case .set:
@@ -187,7 +190,6 @@ struct TypeChecker {
                 continue
             }
         }
-        if l.type == .null || r.type == .null { return true }
         if case .choice(let options) = l.type, case .string(let id) = rhs.kind {
             return checkOption(id, of: options, owner: l.name, at: rhs.offset)
         }

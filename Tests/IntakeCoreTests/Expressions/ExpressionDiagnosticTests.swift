@@ -47,6 +47,8 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
         DiagnosticCase("'abc", ["10:7: this text has no closing '"]),
         DiagnosticCase("'it\\n'", ["10:10: unknown escape '\\n' in text; only \\' \\\" and \\\\ are allowed"]),
         DiagnosticCase("1. + 2", ["10:7: a number needs digits after the decimal point, like 2.5"]),
+        DiagnosticCase("'scalp' not in rash_sites", ["10:15: write 'not (a in b)' instead of 'a not in b'"]),
+        DiagnosticCase("fever == not fever", ["10:16: unexpected 'not'; expected a value, a name or '('"]),
         DiagnosticCase("fever ? 1 : 2", ["10:13: unexpected character '?'"]),
         DiagnosticCase("temperature == 'high'", ["10:19: cannot compare a number with text"]),
         DiagnosticCase("rash_sites == 'eyelids'", ["10:18: '==' cannot compare a multiple-choice answer; to check whether an option was chosen write 'option' in rash_sites"]),

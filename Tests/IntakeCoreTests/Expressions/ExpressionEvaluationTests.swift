@@ -123,6 +123,11 @@ struct EvaluationCase: CustomTestStringConvertible, Sendable {
         EvaluationCase("round(-2.5)", .number(-3)),
         EvaluationCase("round(2.345, 2)", .number(2.35)),
         EvaluationCase("round(1234, -2)", .number(1200)),
+        EvaluationCase("round(1.005, 2)", .number(1.01)),
+        EvaluationCase("round(-1.005, 2)", .number(-1.01)),
+        EvaluationCase("round(2.4)", .number(2)),
+        EvaluationCase("round(-2.6)", .number(-3)),
+        EvaluationCase("round(0.1 + 0.2, 1)", .number(0.3)),
         EvaluationCase("abs(0 - 4)", .number(4)),
     ])
     func functions(_ test: EvaluationCase) {

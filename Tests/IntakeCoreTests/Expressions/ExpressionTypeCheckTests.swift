@@ -23,6 +23,8 @@ struct TypeCase: CustomTestStringConvertible, Sendable {
         TypeCase("itch + null", .number),
         TypeCase("fever == true", .bool),
         TypeCase("fever != null", .bool),
+        TypeCase("rash_sites == null", .bool),
+        TypeCase("null != [1]", .bool),
         TypeCase("other_symptoms == 'x'", .bool),
         TypeCase("sex == breathing_course", .bool),
         TypeCase("sex == other_symptoms", .bool),

@@ -49,6 +49,19 @@ import Foundation
         #expect(evaluate(typical) == .number(100))
     }
 
+    @Test func theLargestAllowedTreeCompilesEvaluatesAndAnalysesQuickly() throws {
+        let start = Date()
+        let conjuncts = (0..<200).map { $0 % 2 == 0 ? "sex == 'male'" : "fever" }
+        let chain = conjuncts.joined(separator: " and ") + " and sex == 'female'"
+        #expect(chain.count <= ExpressionCompiler.maximumLength)
+        let expression = try #require(compile(chain, expecting: .bool).expression)
+        #expect(expression.canNeverBeTrue)
+        #expect(expression.evaluate(in: FakeEnvironment.example) == .bool(false))
+        let sum = "abs(" + Array(repeating: "itch", count: 250).joined(separator: " - ") + ")"
+        #expect(evaluate(sum) == .null)
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+
     @Test func unterminatedTextAtTheCapIsFast() {
         let (diagnostics, seconds) = compileTimed("'" + String(repeating: "a", count: 3_999))
         #expect(diagnostics.map(\.message) == ["this text has no closing '"])

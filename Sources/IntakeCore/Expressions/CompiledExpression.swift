@@ -26,4 +26,13 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
     public func evaluate(in environment: any EvaluationEnvironment) -> Value {
         ExpressionEvaluator(environment: environment).evaluate(root)
     }
+
+    /// True when the expression provably never gives `true`, whatever the answers: it
+    /// folds to `false` or `null` (`1 > 2`, `x and false`, `x == null`), or an `and`
+    /// requires one answer to equal two different values (`sex == 'male' and sex == 'female'`).
+    /// A `when` like that hides its question forever, so the loader warns about it.
+    /// Conservative: false whenever the analysis is unsure.
+    public var canNeverBeTrue: Bool {
+        !TruthAnalysis.canBeTrue(root)
+    }
 }

@@ -5,10 +5,10 @@ import Yams
 /// "billion laughs" alias bomb) and nesting beyond ``SourceLimits/maximumNesting``.
 enum YAMLDocument {
     static func compose(_ source: SourceText, diagnostics: inout [Diagnostic]) -> Node? {
-        let parser: Parser
+        let parser: Yams.Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: source.text)
+            parser = try Yams.Parser(yaml: source.text)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: source.file))

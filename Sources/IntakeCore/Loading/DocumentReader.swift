@@ -20,7 +20,7 @@ struct DocumentReader {
         top.rejectUnknownKeys(allowed: Self.topLevelKeys)
         readLanguages(top)
 
-        let id = top.id("questionnaire")?.0 ?? ""
+        let id = top.id("questionnaire", allowingHyphens: true)?.0 ?? ""
         let version = top.string("version", required: true) ?? ""
         let title = top.text("title", required: true) ?? LocalizedText("")
         let estimated = top.integer("estimated_minutes", minimum: 1)
@@ -85,7 +85,7 @@ struct DocumentReader {
         for node in nodes {
             guard let entry = MappingReader(node, what: "a source", context: context) else { continue }
             entry.rejectUnknownKeys(allowed: ["id", "text", "url"])
-            guard let (id, idNode) = entry.id(), let text = entry.string("text", required: true) else { continue }
+            guard let (id, idNode) = entry.id(allowingHyphens: true), let text = entry.string("text", required: true) else { continue }
             ids.claim(id, at: idNode, kind: "source", context: context)
             result.append(Citation(id: id, text: text, url: entry.string("url")))
         }

@@ -32,11 +32,13 @@ final class LoadContext {
 
     /// ` did you mean 'x'?` or nothing.
     static func suggestion(for word: String, among candidates: [String]) -> String {
-        Suggestion.closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        Suggestion.didYouMean(word, among: candidates)
     }
 
-    /// Ids are letters, digits and `_`, starting with a letter: safe in expressions and file names.
+    /// Ids are letters, digits and `_`, starting with a letter, and not a word of the expression
+    /// language (`and`, `true`, ...): safe in expressions and file names.
     static func isValidID(_ id: String) -> Bool {
+        guard !ExpressionCompiler.reservedWords.contains(id) else { return false }
         guard let first = id.unicodeScalars.first, first.isASCIILetter else { return false }
         return id.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" }
     }

@@ -2,6 +2,8 @@ import Yams
 
 /// Typed, checked access to one YAML mapping. Every problem becomes a diagnostic at the
 /// exact key or value, and reading goes on so that all problems are found in one run.
+import Foundation
+
 struct MappingReader {
     let node: Node
     let context: LoadContext
@@ -66,9 +68,11 @@ struct MappingReader {
     }
 
     /// An id: letters, digits and `_`, starting with a letter.
-    func id(_ key: String = "id") -> (String, Node)? {
+    /// With `allowingHyphens`, a name that expressions never use (questionnaire id, source id).
+    func id(_ key: String = "id", allowingHyphens: Bool = false) -> (String, Node)? {
         guard let text = string(key, required: true), let node = value(key) else { return nil }
-        guard LoadContext.isValidID(text) else {
+        let checked = allowingHyphens ? text.replacingOccurrences(of: "-", with: "_") : text
+        guard LoadContext.isValidID(checked) else {
             context.error("'\(text)' is not a valid id: use letters, digits and '_', starting with a letter", at: node)
             return nil
         }

@@ -40,6 +40,8 @@ public enum AnswerProblem: Error, Hashable, Sendable {
     case unknownItem(String)
     case noAnswerTaken(item: String)
     case invalidText(item: String)
+    /// The questionnaire was submitted; answers are final.
+    case alreadySubmitted
 }
 
 extension AnswerProblem: CustomStringConvertible {
@@ -56,6 +58,7 @@ extension AnswerProblem: CustomStringConvertible {
         case .unknownItem(let item): "unknown item '\(item)'"
         case .noAnswerTaken(let item): "'\(item)' is a note and takes no answer"
         case .invalidText(let item): "the answer to '\(item)' contains control characters"
+        case .alreadySubmitted: "the questionnaire was already submitted"
         }
     }
 }

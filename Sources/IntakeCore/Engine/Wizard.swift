@@ -99,12 +99,27 @@ public struct Wizard: Sendable {
     /// updates the visibility of the items that depend on it.
     public mutating func setAnswer(_ answer: Answer?, for itemID: String) throws(AnswerProblem) {
         guard let index = flatIndex[itemID] else { throw .unknownItem(itemID) }
+        guard position != .complete else { throw .alreadySubmitted }
         let checked = try answer.map { answer throws(AnswerProblem) in try items[index].check(answer) }
         guard given[itemID] != checked else { return }
         given[itemID] = checked
         problem = nil
         lastReevaluationCount = 0
-        if visible[index] { propagate(from: index) }
+        if visible[index] {
+            propagate(from: index)
+            leaveHiddenStep()
+        }
+    }
+
+    /// If the answer hid the step the patient is on (possible when an earlier answer is
+    /// changed from elsewhere), moves on to the next step still shown.
+    private mutating func leaveHiddenStep() {
+        guard case .step(let index) = position, !isStepVisible(index) else { return }
+        if let following = firstVisibleStep(from: index + 1, direction: 1) {
+            position = .step(following)
+        } else {
+            position = .review
+        }
     }
 
     /// Re-evaluates the dependents of `index` in flow order; an item whose visibility flips

@@ -82,11 +82,13 @@ struct DocumentReader {
     private func readSources(_ top: MappingReader) -> [Citation] {
         guard let nodes = top.sequence("sources") else { return [] }
         var result: [Citation] = []
+        // Sources have their own namespace: expressions never name them, checklists do by `source:`.
+        let sourceIDs = IDRegistry()
         for node in nodes {
             guard let entry = MappingReader(node, what: "a source", context: context) else { continue }
             entry.rejectUnknownKeys(allowed: ["id", "text", "url"])
             guard let (id, idNode) = entry.id(allowingHyphens: true), let text = entry.string("text", required: true) else { continue }
-            ids.claim(id, at: idNode, kind: "source", context: context)
+            sourceIDs.claim(id, at: idNode, kind: "source", context: context)
             result.append(Citation(id: id, text: text, url: entry.string("url")))
         }
         return result
@@ -139,8 +141,8 @@ struct DocumentReader {
     }
 }
 
-/// Ids share one namespace across sections, items, scores, flags, checklists and
-/// sources, because expressions and outputs name them without saying their kind.
+/// Ids share one namespace across sections, items, scores, flags and checklists,
+/// because expressions and outputs name them without saying their kind.
 final class IDRegistry {
     private var seen: [String: (SourceLocation, String)] = [:]
 

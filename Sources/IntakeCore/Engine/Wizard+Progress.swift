@@ -12,6 +12,13 @@ public struct Progress: Hashable, Sendable {
     public var fraction: Double { total == 0 ? 1 : Double(answered) / Double(total) }
 }
 
+/// Answered and shown items of one section, for the review page and section menus.
+public struct SectionProgress: Hashable, Sendable {
+    public var sectionID: String
+    public var answered: Int
+    public var total: Int
+}
+
 /// One line of the review page.
 public struct ReviewEntry: Sendable {
     public var section: Section
@@ -44,6 +51,21 @@ extension Wizard {
             total == 0 ? 0 : Int((Double(estimate) * Double(remaining) / Double(total)).rounded(.up))
         }
         return Progress(answered: answered, total: total, sectionPosition: sectionPosition, sectionTotal: sectionTotal, minutesLeft: minutes)
+    }
+
+    /// Answered and visible answer-taking items per section, in order; sections with nothing shown are left out.
+    public var sectionProgress: [SectionProgress] {
+        var result: [SectionProgress] = []
+        for (index, section) in questionnaire.sections.enumerated() {
+            var entry = SectionProgress(sectionID: section.id, answered: 0, total: 0)
+            for step in steps {
+                guard case .item(index, _, let flat) = step, visible[flat], items[flat].takesAnswer else { continue }
+                entry.total += 1
+                if given[items[flat].id] != nil { entry.answered += 1 }
+            }
+            if entry.total > 0 { result.append(entry) }
+        }
+        return result
     }
 
     /// Every visible item with its answer, section by section.

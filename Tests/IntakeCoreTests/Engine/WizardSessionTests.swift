@@ -118,6 +118,15 @@ import Testing
         #expect(wizard.progress == Progress(answered: 1, total: 2, sectionPosition: 1, sectionTotal: 1, minutesLeft: 2))
     }
 
+    @Test func progressPerSectionCountsOnlyShownItems() throws {
+        var wizard = try wizard()
+        _ = wizard.handle(.answer(item: "fever", .yesNo(.no)))
+        #expect(wizard.sectionProgress == [
+            SectionProgress(sectionID: "general", answered: 1, total: 1),
+            SectionProgress(sectionID: "skin", answered: 0, total: 1),
+        ])
+    }
+
     @Test func answersAreSavedOnlyWhenTheyChange() throws {
         var wizard = try wizard()
         #expect(wizard.handle(.answer(item: "fever", .yesNo(.no))) == [.saveDraft])

@@ -1,0 +1,95 @@
+import Testing
+@testable import IntakeCore
+
+@Suite struct TextWrapTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var width: Int
+        var lines: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "empty", text: "", width: 10, lines: []),
+        Case(name: "fits", text: "Fever", width: 10, lines: ["Fever"]),
+        Case(name: "exact fit", text: "one two", width: 7, lines: ["one two"]),
+        Case(name: "break at space", text: "one two three", width: 8, lines: ["one two", "three"]),
+        Case(name: "spaces at break dropped", text: "one    two", width: 4, lines: ["one", "two"]),
+        Case(name: "inner spaces kept", text: "a  b", width: 10, lines: ["a  b"]),
+        Case(name: "indentation kept", text: "  - item", width: 10, lines: ["  - item"]),
+        Case(name: "trailing spaces trimmed", text: "abc   ", width: 10, lines: ["abc"]),
+        Case(name: "hard break long word", text: "Muskelschwäche", width: 5, lines: ["Muske", "lschw", "äche"]),
+        Case(name: "long word after short", text: "a Donaudampfschiff", width: 6,
+             lines: ["a", "Donaud", "ampfsc", "hiff"]),
+        Case(name: "newlines respected", text: "a\nb c\n\nd", width: 10, lines: ["a", "b c", "", "d"]),
+        Case(name: "CRLF respected", text: "a\r\nb", width: 10, lines: ["a", "b"]),
+        Case(name: "Cyrillic", text: "Слабость в мышцах плеч", width: 10,
+             lines: ["Слабость в", "мышцах", "плеч"]),
+        Case(name: "decomposed umlaut counts once", text: "Mu\u{308}de Mu\u{308}de", width: 5,
+             lines: ["Mu\u{308}de", "Mu\u{308}de"]),
+        Case(name: "CJK breaks between ideographs", text: "肌肉无力和皮疹", width: 6,
+             lines: ["肌肉无", "力和皮", "疹"]),
+        Case(name: "CJK never split in half", text: "肌肉无力", width: 5, lines: ["肌肉", "无力"]),
+        Case(name: "CJK punctuation not at line start", text: "你好。世界", width: 4,
+             lines: ["你", "好。", "世界"]),
+        Case(name: "CJK mixed with Latin", text: "Fieber 发烧 ja", width: 9, lines: ["Fieber 发", "烧 ja"]),
+        Case(name: "wide char in width 1", text: "发", width: 1, lines: ["发"]),
+        Case(name: "emoji", text: "ok 👍🏽 👍🏽", width: 5, lines: ["ok 👍🏽", "👍🏽"]),
+        Case(name: "tab is a space", text: "a\tb", width: 10, lines: ["a b"]),
+        Case(name: "zero width", text: "abc", width: 0, lines: []),
+    ]
+
+    @Test(arguments: cases)
+    func wraps(_ testCase: Case) {
+        let lines = TextWrap.wrap(testCase.text, width: testCase.width)
+        #expect(lines == testCase.lines)
+        if testCase.width > 1 {
+            for line in lines { #expect(line.displayWidth <= testCase.width, "\(line)") }
+        }
+    }
+
+    @Test(arguments: [
+        ("Fever", 10, "Fever"),
+        ("Fever and chills", 10, "Fever and…"),
+        ("Температура", 6, "Темпе…"),
+        ("你好世界", 5, "你好…"),
+        ("你好世界", 4, "你…"),
+        ("abc", 1, "…"),
+        ("abc", 0, ""),
+        ("e\u{301}e\u{301}e\u{301}", 2, "e\u{301}…"),
+    ])
+    func truncates(text: String, width: Int, expected: String) {
+        #expect(text.truncated(toWidth: width) == expected)
+        #expect(text.truncated(toWidth: width).displayWidth <= width)
+    }
+
+    @Test func truncatesWithCustomEllipsis() {
+        #expect(TextWrap.truncate("abcdef", toWidth: 5, ellipsis: "...") == "ab...")
+        #expect(TextWrap.truncate("abcdef", toWidth: 2, ellipsis: "...") == "ab")
+    }
+
+    @Test func pads() {
+        #expect("ab".padded(toWidth: 4) == "ab  ")
+        #expect("ab".padded(toWidth: 4, alignment: .right) == "  ab")
+        #expect("ab".padded(toWidth: 5, alignment: .center) == " ab  ")
+        #expect("你".padded(toWidth: 3) == "你 ")
+        #expect("abcdef".padded(toWidth: 3) == "abcdef")
+    }
+
+    @Test func fitsToExactWidth() {
+        #expect(TextWrap.fit("你好世界", toWidth: 4) == "你… ")
+        #expect(TextWrap.fit("你好世界", toWidth: 4).displayWidth == 4)
+        #expect(TextWrap.fit("ab", toWidth: 4, alignment: .right) == "  ab")
+    }
+
+    @Test func megabyteWrapsFastEnough() {
+        let text = String(repeating: "Muskelschwäche beim Treppensteigen 肌肉无力 ", count: 25_000)
+        #expect(text.utf8.count > 1_000_000)
+        let clock = ContinuousClock()
+        var count = 0
+        let elapsed = clock.measure { count = TextWrap.wrap(text, width: 40).count }
+        #expect(count > 20_000)
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+}

@@ -55,6 +55,12 @@ public enum InterfaceText: String, CaseIterable, Sendable {
     case front
     case backView
     case plainModeHelp
+    case plainChoose
+    case plainKeep
+    case plainReviewPrompt
+    case plainConfirmPrompt
+    case noHelp
+    case dontRememberOption
 
     public static let languages = ["en", "de", "ru"]
 
@@ -124,6 +130,12 @@ public enum InterfaceText: String, CaseIterable, Sendable {
         .front: ["en": "Front", "de": "Vorne", "ru": "Спереди"],
         .backView: ["en": "Back", "de": "Hinten", "ru": "Сзади"],
         .plainModeHelp: ["en": "Type the number of your answer and press Enter. b = back, ? = help, r = review.", "de": "Geben Sie die Nummer Ihrer Antwort ein und drücken Sie Enter. b = zurück, ? = Hilfe, r = Übersicht.", "ru": "Введите номер ответа и нажмите Enter. b — назад, ? — помощь, r — проверка."],
+        .plainChoose: ["en": "Type a number, or several separated by spaces.", "de": "Geben Sie eine Zahl ein, oder mehrere mit Leerzeichen getrennt.", "ru": "Введите номер или несколько номеров через пробел."],
+        .plainKeep: ["en": "Enter = keep this answer", "de": "Enter = Antwort behalten", "ru": "Enter — оставить ответ"],
+        .plainReviewPrompt: ["en": "Type a number to change that answer, s to submit, b to go back.", "de": "Nummer = Antwort ändern, s = absenden, b = zurück.", "ru": "Номер — изменить ответ, s — отправить, b — назад."],
+        .plainConfirmPrompt: ["en": "Type y to send your answers, or n to go back to the review.", "de": "Geben Sie j ein, um Ihre Antworten zu senden, oder n, um zur Übersicht zurückzukehren.", "ru": "Введите д, чтобы отправить ответы, или н, чтобы вернуться к проверке."],
+        .noHelp: ["en": "There is no extra help for this question.", "de": "Zu dieser Frage gibt es keine weitere Hilfe.", "ru": "Для этого вопроса нет дополнительной помощи."],
+        .dontRememberOption: ["en": "0 = I don't remember", "de": "0 = Ich weiß es nicht mehr", "ru": "0 — не помню"],
     ]
 }
 
@@ -137,5 +149,17 @@ extension String {
             rest = rest[range.upperBound...]
         }
         return result + rest
+    }
+}
+
+extension InterfaceText {
+    /// A language's name in that language, for the language menu.
+    public static func languageName(_ code: String) -> String {
+        let names = [
+            "en": "English", "de": "Deutsch", "ru": "Русский", "fr": "Français", "es": "Español",
+            "it": "Italiano", "pt": "Português", "nl": "Nederlands", "pl": "Polski", "tr": "Türkçe",
+            "uk": "Українська", "ar": "العربية", "zh": "中文", "ja": "日本語", "ko": "한국어",
+        ]
+        return names[code] ?? code
     }
 }

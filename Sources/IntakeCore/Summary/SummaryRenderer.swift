@@ -144,7 +144,7 @@ public struct SummaryRenderer {
         guard !scores.isEmpty else { return [] }
         var lines = SummaryText.heading(t(.keyScores), width: width)
         guard let previous = options.previous else {
-            lines += SummaryText.leaderTable(scores.map { (SummaryText.sanitized($0.definition.label.resolved(lang)), scoreText($0)) }, width: width, indent: 2, labelShare: wide ? 0.42 : 0.45)
+            lines += SummaryText.leaderTable(scores.map { (SummaryText.sanitized($0.definition.label.resolved(lang)), scoreText($0)) }, width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
             return lines
         }
         let when = previous.provenance.submitted.date.description

@@ -134,7 +134,7 @@ enum SummaryText {
                 var left = index < labelLines.count ? labelLines[index] : ""
                 if index == 0 && labelLines.count == 1 {
                     let used = displayWidth(left)
-                    if used + 3 <= labelWidth {
+                    if used + 2 <= labelWidth {
                         left += " " + String(repeating: ".", count: labelWidth - used - 1)
                     }
                 }

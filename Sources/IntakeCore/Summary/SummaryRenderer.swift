@@ -89,7 +89,8 @@ public struct SummaryRenderer {
         lines.append("")
         lines.append(SummaryText.rule(width))
         let metadata = questionnaire.metadata
-        lines += SummaryText.wrap("\(metadata.id) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12)) · \(t(.notADiagnosis))", width: width)
+        lines += SummaryText.wrap("\(t(.questionnaire)): \(metadata.id) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12))", width: width)
+        lines += SummaryText.wrap(t(.notADiagnosis), width: width)
         return lines
     }
 
@@ -217,7 +218,7 @@ public struct SummaryRenderer {
     }
 
     func bodyMap(item: Item, regions: [String]) -> [String] {
-        var lines = SummaryText.wrap(t(.bodyMapTitle) + " (" + AnswerText.label(of: item, language: lang) + "):", width: width).map { "  " + $0 }
+        var lines = SummaryText.wrap(t(.bodyMapTitle) + " (" + AnswerText.label(of: item, language: lang) + "):", width: width - 2).map { "  " + $0 }
         lines += BodyFigure.lines(marking: Set(regions), frontCaption: t(.front), backCaption: t(.back), width: width)
         if regions.isEmpty {
             lines += SummaryText.wrap(t(.noRegionsMarked), width: width - 2).map { "  " + $0 }

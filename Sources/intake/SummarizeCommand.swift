@@ -48,6 +48,9 @@ struct SummarizeCommand: ParsableCommand {
             printError("error: \(result): \(error)")
             throw ExitStatus.invalidInput
         }
+        if let earlier, let nameItem = loaded.summaryLayout.nameItem, earlier.answers[nameItem] != current.answers[nameItem] {
+            printError("warning: the previous result names another patient; check that it belongs to this one")
+        }
         let options = SummaryOptions(width: width, clinicLanguage: lang, previous: earlier)
         print(SummaryRenderer.render(wizard: wizard, result: current, options: options), terminator: "")
     }

@@ -14,6 +14,7 @@ deps:
 
 deps-test:
 	@scripts/ensure-deps.sh $(TEST_DEBS)
+	@python3 -c 'import fhir.resources' 2>/dev/null || python3 -m pip install --quiet fhir.resources 2>/dev/null || python3 -m pip install --quiet --break-system-packages fhir.resources
 
 build: deps
 	$(SWIFT) build

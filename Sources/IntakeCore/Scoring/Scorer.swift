@@ -1,0 +1,101 @@
+/// Computes a questionnaire's scores, flags and checklists from the answers that count.
+///
+/// Scores are evaluated in file order, so a score may use earlier scores: the evaluation
+/// environment serves items and the scores computed so far. Hidden and unanswered items
+/// are `null`, exactly as in the wizard.
+public enum Scorer {
+    /// Scores, flags and checklists for a finished session.
+    public static func evaluate(_ wizard: Wizard) -> ScoreSheet {
+        evaluate(wizard.questionnaire, answers: wizard.answerMap, today: wizard.today)
+    }
+
+    /// Scores, flags and checklists for `answers`, which must hold visible items only
+    /// (as ``Wizard/answerMap`` does).
+    public static func evaluate(_ questionnaire: Questionnaire, answers: [String: Answer], today: PartialDate) -> ScoreSheet {
+        var environment = ScoringEnvironment(questionnaire: questionnaire, answers: answers, today: today)
+        var scores: [ScoreSheet.Score] = []
+        for definition in questionnaire.scores {
+            let value = definition.expression.evaluate(in: environment)
+            let number = value.number.flatMap { $0.isFinite ? $0 : nil }
+            environment.scores[definition.id] = number.map(Value.number) ?? .null
+            scores.append(ScoreSheet.Score(definition: definition, value: number))
+        }
+        let raised = questionnaire.flags.enumerated()
+            .filter { $0.element.condition.evaluate(in: environment).isTrue }
+            .sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+            .map(\.element)
+        let checklists = questionnaire.checklists.map { checklist in
+            ScoreSheet.ChecklistStatus(checklist: checklist, statuses: checklist.entries.map { entry in
+                switch entry.basis {
+                case .reported(let condition):
+                    condition.evaluate(in: environment).isTrue ? .reported : .notReported
+                case .assessedBy:
+                    .toBeAssessed
+                }
+            })
+        }
+        return ScoreSheet(scores: scores, flags: raised, checklists: checklists)
+    }
+}
+
+/// What scoring found: every score (in file order), the flags raised (urgent first, then
+/// soon, then info; file order within a severity) and each checklist entry's status.
+public struct ScoreSheet: Sendable {
+    public struct Score: Sendable {
+        public var definition: ScoreDefinition
+        /// Nil when not computable.
+        public var value: Double?
+        public var band: ScoreBand? { value.flatMap(definition.band(for:)) }
+    }
+
+    public struct ChecklistStatus: Sendable {
+        public var checklist: Checklist
+        /// One per entry, in entry order.
+        public var statuses: [ChecklistEntryStatus]
+    }
+
+    public var scores: [Score]
+    public var flags: [FlagDefinition]
+    public var checklists: [ChecklistStatus]
+
+    public func score(_ id: String) -> Score? { scores.first { $0.definition.id == id } }
+}
+
+/// Whether a checklist entry rests on the patient's answers and was reported.
+public enum ChecklistEntryStatus: String, Codable, Hashable, Sendable {
+    /// The patient's answers meet the entry's condition (to be confirmed by the clinician).
+    case reported
+    /// The condition is false, or cannot be told from the answers.
+    case notReported = "not_reported"
+    /// Needs an examination, a laboratory or pathology.
+    case toBeAssessed = "to_be_assessed"
+}
+
+/// Expressions read visible answers and the scores computed so far.
+struct ScoringEnvironment: EvaluationEnvironment {
+    let questionnaire: Questionnaire
+    let answers: [String: Answer]
+    let today: PartialDate
+    var scores: [String: Value] = [:]
+    private let optionScores: [String: [String: Double]]
+
+    init(questionnaire: Questionnaire, answers: [String: Answer], today: PartialDate) {
+        self.questionnaire = questionnaire
+        self.answers = answers
+        self.today = today
+        var optionScores: [String: [String: Double]] = [:]
+        for item in questionnaire.items where !item.options.isEmpty {
+            optionScores[item.id] = Dictionary(item.options.compactMap { option in option.score.map { (option.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        }
+        self.optionScores = optionScores
+    }
+
+    func value(of name: String) -> Value {
+        if let score = scores[name] { return score }
+        return answers[name]?.expressionValue ?? .null
+    }
+
+    func isAnswered(_ name: String) -> Bool { answers[name] != nil }
+
+    func optionScore(item: String, option: String) -> Double? { optionScores[item]?[option] }
+}

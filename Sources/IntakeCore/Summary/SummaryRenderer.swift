@@ -1,0 +1,334 @@
+/// How to lay out a summary.
+public struct SummaryOptions: Sendable {
+    /// Columns: 80 for paper and screens, 40 for receipt printers (at least 40).
+    public var width: Int
+    /// The language of headings, labels and staff messages. Free text stays as the patient wrote it.
+    public var clinicLanguage: String
+    /// An earlier result of the same patient: adds a "change since last visit" column to the key scores.
+    public var previous: IntakeResult?
+
+    public init(width: Int = 80, clinicLanguage: String = "en", previous: IntakeResult? = nil) {
+        self.width = max(40, width)
+        self.clinicLanguage = clinicLanguage
+        self.previous = previous
+    }
+}
+
+/// The pre-consultation summary: plain text the clinician reads in the minute before the
+/// consultation, pages separated by form feeds (`\f`).
+///
+/// Page 1 stands alone: who, red flags (urgent, then this visit, then notes), key scores
+/// and key answers. Then every answer by section (with a drawing of the rash), the
+/// checklists, the patient's own words and the provenance. Never a diagnosis.
+public struct SummaryRenderer {
+    public let wizard: Wizard
+    public let result: IntakeResult
+    public let options: SummaryOptions
+
+    var questionnaire: Questionnaire { wizard.questionnaire }
+    var width: Int { options.width }
+    var lang: String { options.clinicLanguage }
+    var wide: Bool { options.width >= 60 }
+    let sheet: ScoreSheet
+
+    public init(wizard: Wizard, result: IntakeResult, options: SummaryOptions = SummaryOptions()) {
+        self.wizard = wizard
+        self.result = result
+        self.options = options
+        self.sheet = Scorer.evaluate(wizard)
+    }
+
+    /// The summary: pages joined by form feeds, each line at most `options.width` cells.
+    public func render() -> String {
+        [firstPage(), answersPage(), checklistPage()]
+            .map { $0.joined(separator: "\n") + "\n" }
+            .joined(separator: "\u{0C}")
+    }
+
+    /// Renders a summary in one call.
+    public static func render(wizard: Wizard, result: IntakeResult, options: SummaryOptions = SummaryOptions()) -> String {
+        SummaryRenderer(wizard: wizard, result: result, options: options).render()
+    }
+
+    func t(_ key: BuiltInText) -> String { key.text(lang) }
+
+    // MARK: Page 1
+
+    var patientName: String {
+        guard let id = questionnaire.summaryLayout.nameItem, case .text(let name)? = wizard.answer(for: id) else { return "–" }
+        return SummaryText.sanitized(name)
+    }
+
+    var birthDate: PartialDate? {
+        guard let id = questionnaire.summaryLayout.birthDateItem, case .date(let date)? = wizard.answer(for: id) else { return nil }
+        return date
+    }
+
+    func firstPage() -> [String] {
+        var lines = SummaryText.wrap(t(.summaryTitle), width: width)
+        lines += SummaryText.wrap(SummaryText.sanitized(questionnaire.metadata.title.resolved(lang)), width: width)
+        lines.append(SummaryText.rule(width, "═"))
+        var header: [(String, String)] = [(t(.patient), patientName)]
+        if let birthDate {
+            let age = birthDate.wholeYears(until: wizard.today)
+            header.append((t(.dateOfBirth), "\(birthDate) (\(t(.age)) \(age))"))
+        }
+        header.append((t(.completed), result.provenance.submitted.readable))
+        header.append((t(.patientLanguage), BuiltInPlural.languageName(result.provenance.language, in: lang)))
+        lines += SummaryText.leaderTable(header, width: width, indent: 0, labelShare: wide ? 0.3 : 0.45)
+        lines.append("")
+        lines += redFlagBox()
+        lines.append("")
+        lines += keyScores()
+        let keyItems = keyItemRows()
+        if !keyItems.isEmpty {
+            lines.append("")
+            lines += SummaryText.heading(t(.keyItems), width: width)
+            lines += SummaryText.leaderTable(keyItems, width: width, indent: 2, labelShare: wide ? 0.4 : 0.45)
+        }
+        lines.append("")
+        lines.append(SummaryText.rule(width))
+        let metadata = questionnaire.metadata
+        lines += SummaryText.wrap("\(t(.questionnaire)): \(metadata.id) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12))", width: width)
+        lines += SummaryText.wrap(t(.notADiagnosis), width: width)
+        return lines
+    }
+
+    func redFlagBox() -> [String] {
+        let inner = width - 4
+        var body: [String] = []
+        if sheet.flags.isEmpty {
+            body = SummaryText.wrap(t(.noRedFlags), width: inner)
+        } else {
+            let labels: [FlagDefinition.Severity: String] = [.urgent: t(.severityUrgent), .soon: t(.severitySoon), .info: t(.severityInfo)]
+            let labelWidth = sheet.flags.map { SummaryText.displayWidth(labels[$0.severity] ?? "") }.max() ?? 0
+            for flag in sheet.flags {
+                let label = labels[flag.severity] ?? flag.severity.rawValue
+                let message = SummaryText.sanitized(flag.staffMessage.resolved(lang))
+                if wide {
+                    let messageLines = SummaryText.wrap(message, width: inner - labelWidth - 2)
+                    for (index, line) in messageLines.enumerated() {
+                        body.append(SummaryText.pad(index == 0 ? label : "", to: labelWidth) + "  " + line)
+                    }
+                } else {
+                    body.append(label)
+                    body += SummaryText.wrap(message, width: inner - 2).map { "  " + $0 }
+                }
+            }
+        }
+        let title = " " + t(.redFlags) + " "
+        let titleWidth = SummaryText.displayWidth(title)
+        var lines = ["╔═" + title + String(repeating: "═", count: max(0, width - 3 - titleWidth)) + "╗"]
+        lines += body.map { "║ " + SummaryText.pad($0, to: inner) + " ║" }
+        lines.append("╚" + String(repeating: "═", count: width - 2) + "╝")
+        return lines
+    }
+
+    /// "1.5 — moderate to severe difficulty", with the band's meaning on the next line.
+    func scoreText(_ score: ScoreSheet.Score) -> String {
+        let definition = score.definition
+        guard let value = score.value else {
+            let reason = definition.whenNotComputable.map { ": " + $0.resolved(lang) } ?? ""
+            return SummaryText.sanitized(t(.notComputable) + reason)
+        }
+        var text = NumberText.format(value)
+        if let unit = definition.unit?.resolved(lang) { text += " " + unit }
+        if let band = score.band {
+            text += " — " + band.label.resolved(lang)
+            if let meaning = band.meaning?.resolved(lang) { text += "\n" + meaning }
+        }
+        return SummaryText.sanitized(text, keepingLineBreaks: true)
+    }
+
+    func keyScores() -> [String] {
+        let scores = questionnaire.summaryLayout.keyScores.compactMap { sheet.score($0) }
+        guard !scores.isEmpty else { return [] }
+        var lines = SummaryText.heading(t(.keyScores), width: width)
+        guard let previous = options.previous else {
+            lines += SummaryText.leaderTable(scores.map { (SummaryText.sanitized($0.definition.label.resolved(lang)), scoreText($0)) }, width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
+            return lines
+        }
+        let when = previous.provenance.submitted.date.description
+        if wide {
+            let changeWidth = 16
+            let labelWidth = 30
+            let valueWidth = width - 2 - labelWidth - changeWidth - 4
+            var rows: [[String]] = [["", "", t(.changeSinceLastVisit) + " (" + when + ")"]]
+            for score in scores {
+                rows.append([SummaryText.sanitized(score.definition.label.resolved(lang)), scoreText(score), ScoreChange.text(now: score.value, before: previous.score(score.definition.id)?.value)])
+            }
+            lines += SummaryText.table(rows, widths: [labelWidth, valueWidth, changeWidth], indent: 2)
+        } else {
+            lines += SummaryText.leaderTable(scores.map { score in
+                let change = ScoreChange.text(now: score.value, before: previous.score(score.definition.id)?.value)
+                return (SummaryText.sanitized(score.definition.label.resolved(lang)), scoreText(score) + "\n" + t(.lastVisit) + " " + when + ": " + change)
+            }, width: width, indent: 2, labelShare: 0.45)
+        }
+        return lines
+    }
+
+    func keyItemRows() -> [(String, String)] {
+        questionnaire.summaryLayout.keyItems.compactMap { id in
+            guard let item = questionnaire.item(id) else { return nil }
+            return (AnswerText.label(of: item, language: lang), answerCell(item))
+        }
+    }
+
+    /// An item's answer as a table cell: the answer, "not answered" or "not asked".
+    func answerCell(_ item: Item) -> String {
+        guard wizard.isVisible(item.id) else { return t(.notAsked) }
+        guard let answer = wizard.answer(for: item.id) else { return t(.notAnswered) }
+        if case .longText = item.kind { return "(" + t(.seeOwnWords) + ")" }
+        if case .bodyMap = item.kind, case .regions(let regions) = answer, !regions.isEmpty { return AnswerText.format(answer, of: item, language: lang) + " (" + t(.seeDrawing) + ")" }
+        return AnswerText.format(answer, of: item, language: lang)
+    }
+
+    // MARK: Later pages
+
+    func runningHeader(page: Int) -> [String] {
+        var parts = [patientName]
+        if let birthDate { parts.append(birthDate.description) }
+        parts.append(result.provenance.submitted.date.description)
+        parts.append("\(t(.page)) \(page)")
+        return SummaryText.wrap(parts.joined(separator: " · "), width: width) + [SummaryText.rule(width, "═")]
+    }
+
+    func answersPage() -> [String] {
+        var lines = runningHeader(page: 2)
+        lines += SummaryText.wrap(t(.answersBySection), width: width)
+        for section in questionnaire.sections {
+            lines.append("")
+            let title = SummaryText.sanitized(section.title.resolved(lang))
+            let answered = section.items.contains { wizard.answer(for: $0.id) != nil }
+            guard answered else {
+                let note = section.summaryWhenSkipped?.resolved(lang) ?? t(.noAnswersInSection)
+                lines += SummaryText.wrap(title + ": " + SummaryText.sanitized(note), width: width)
+                continue
+            }
+            lines += SummaryText.heading(title, width: width)
+            let shown = section.items.filter { $0.takesAnswer && wizard.isVisible($0.id) }
+            lines += SummaryText.leaderTable(shown.map { (AnswerText.label(of: $0, language: lang), answerCell($0)) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
+            for item in shown {
+                guard case .bodyMap = item.kind, case .regions(let regions)? = wizard.answer(for: item.id) else { continue }
+                lines.append("")
+                lines += bodyMap(item: item, regions: regions)
+            }
+        }
+        return lines
+    }
+
+    func bodyMap(item: Item, regions: [String]) -> [String] {
+        var lines = SummaryText.wrap(t(.bodyMapTitle) + " (" + AnswerText.label(of: item, language: lang) + "):", width: width - 2).map { "  " + $0 }
+        lines += BodyFigure.lines(marking: Set(regions), frontCaption: t(.front), backCaption: t(.back), width: width)
+        if regions.isEmpty {
+            lines += SummaryText.wrap(t(.noRegionsMarked), width: width - 2).map { "  " + $0 }
+            return lines
+        }
+        lines += SummaryText.wrap(t(.bodyMapKey), width: width - 2).map { "  " + $0 }
+        for region in BodyRegion.all where regions.contains(region.id) {
+            let label = "  " + region.key.uppercased() + "  "
+            lines += SummaryText.wrap(region.label.resolved(lang), width: width - 5).enumerated().map { index, line in
+                (index == 0 ? label : "     ") + line
+            }
+        }
+        return lines
+    }
+
+    func checklistPage() -> [String] {
+        var lines = runningHeader(page: 3)
+        for status in sheet.checklists {
+            lines += checklist(status)
+            lines.append("")
+        }
+        lines += SummaryText.heading(t(.ownWords), width: width)
+        let words = questionnaire.items.filter { item in
+            if case .longText = item.kind, wizard.answer(for: item.id) != nil { return true }
+            return false
+        }
+        if words.isEmpty { lines.append("  –") }
+        for item in words {
+            guard case .text(let text)? = wizard.answer(for: item.id) else { continue }
+            lines += SummaryText.wrap(AnswerText.label(of: item, language: lang) + ":", width: width - 2).map { "  " + $0 }
+            lines += SummaryText.wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
+        }
+        lines.append("")
+        lines += footer()
+        return lines
+    }
+
+    func checklist(_ status: ScoreSheet.ChecklistStatus) -> [String] {
+        let checklist = status.checklist
+        var lines = SummaryText.heading(SummaryText.sanitized(checklist.title.resolved(lang)), width: width)
+        lines += SummaryText.wrap(t(.checklistNote), width: width - 2).map { "  " + $0 }
+        let columns = checklist.weightColumns.map { SummaryText.sanitized($0.resolved(lang)) }
+        func statusText(_ entry: ChecklistEntry, _ status: ChecklistEntryStatus) -> String {
+            switch status {
+            case .reported: return t(.reported)
+            case .notReported: return t(.notReported)
+            case .toBeAssessed:
+                if case .assessedBy(let who) = entry.basis { return t(.toBeAssessed) + " (" + who.resolved(lang) + ")" }
+                return t(.toBeAssessed)
+            }
+        }
+        func weight(_ value: Double) -> String { value == 0 ? "–" : NumberText.format(value) }
+        let rows = zip(checklist.entries, status.statuses).map { entry, state in
+            (label: SummaryText.sanitized(entry.label.resolved(lang)), weights: entry.weights.map(weight), status: statusText(entry, state))
+        }
+        if wide {
+            let weightWidth = 9
+            let statusWidth = 16
+            let labelWidth = width - 2 - columns.count * (weightWidth + 2) - statusWidth - 2
+            var table: [[String]] = [[t(.criterion)] + columns + [t(.status)]]
+            table += rows.map { [$0.label] + $0.weights + [$0.status] }
+            let widths = [labelWidth] + Array(repeating: weightWidth, count: columns.count) + [statusWidth]
+            var rendered = SummaryText.table(table, widths: widths, indent: 2)
+            let headerHeight = SummaryText.table([table[0]], widths: widths, indent: 2).count
+            rendered.insert("  " + SummaryText.rule(width - 2, "-"), at: headerHeight)
+            lines.append("")
+            lines += rendered
+        } else {
+            lines += SummaryText.wrap(t(.weights) + ": " + columns.joined(separator: " | "), width: width - 2).map { "  " + $0 }
+            for row in rows {
+                lines += SummaryText.wrap(row.label, width: width - 2).map { "  " + $0 }
+                lines += SummaryText.wrap(row.weights.joined(separator: " | ") + " · " + row.status, width: width - 6).map { "      " + $0 }
+            }
+        }
+        return lines
+    }
+
+    func footer() -> [String] {
+        let metadata = questionnaire.metadata
+        var lines = [SummaryText.rule(width)]
+        lines += SummaryText.wrap("\(t(.questionnaire)): \(metadata.id), \(t(.version)) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12))", width: width)
+        lines += SummaryText.wrap("\(t(.file)): \(SummaryText.sanitized(fileName(metadata.sourceFile)))", width: width)
+        if let review = metadata.reviewStatus {
+            lines += SummaryText.wrap("\(t(.reviewStatus)): \(SummaryText.sanitized(review))", width: width)
+        }
+        lines += SummaryText.wrap(t(.notADiagnosis), width: width)
+        return lines
+    }
+
+    func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// The "change since last visit" cell: the earlier value, and an arrow with the percentage
+/// when the change is 20% or more (the usual threshold for a meaningful change).
+enum ScoreChange {
+    static let threshold = 20.0
+
+    static func text(now: Double?, before: Double?) -> String {
+        guard let before else { return "–" }
+        let earlier = NumberText.format(before)
+        guard let now else { return earlier }
+        if before == 0 {
+            if now == 0 { return earlier }
+            return earlier + (now > 0 ? " ▲" : " ▼")
+        }
+        let percent = (now - before) / abs(before) * 100
+        guard abs(percent) >= threshold - 1e-9 else { return earlier }
+        let rounded = Int(percent.rounded())
+        return earlier + (percent > 0 ? " ▲ +\(rounded)%" : " ▼ \(rounded)%")
+    }
+}

@@ -33,6 +33,13 @@ struct RunCommand: ParsableCommand {
         let session = PlainSession(wizard: wizard, language: language, io: StandardLineIO())
         switch session.run(askLanguage: language == nil) {
         case .completed:
+            do {
+                _ = try SubmittedIntake.write(session.wizard, language: session.language, to: out)
+            } catch {
+                print(InterfaceText.frontDesk.text(session.language))
+                printError("error: the answers could not be saved: \(error)")
+                throw ExitStatus.inputOutput
+            }
             print(InterfaceText.thankYouTitle.text(session.language))
             print(InterfaceText.thankYouText.text(session.language))
         case .endOfInput:

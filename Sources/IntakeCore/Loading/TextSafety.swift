@@ -2,16 +2,11 @@
 ///
 /// Control characters could move the cursor or recolour the kiosk screen, and bidi
 /// overrides can make text display differently from what it says, so files with them are
-/// refused outright rather than silently cleaned.
+/// refused outright rather than silently cleaned. The policy is ``TextSanitizer``'s, with
+/// one allowance for files: a carriage return, so files saved with CRLF line ends load.
 public enum TextSafety {
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false // tab, line feed, carriage return (CRLF files)
-        case 0x00...0x1F, 0x7F: true // C0 controls and DEL
-        case 0x80...0x9F: true // C1 controls
-        case 0x202A...0x202E, 0x2066...0x2069: true // bidi embeddings, overrides, isolates
-        default: false
-        }
+        scalar != "\r" && TextSanitizer.reason(for: scalar) != nil
     }
 
     public static func containsForbidden(_ text: String) -> Bool {

@@ -1,37 +1,15 @@
 /// Text layout for the summary: display width, sanitising and wrapping.
 ///
 /// Widths are counted in terminal/printer cells, never bytes: CJK and emoji take 2 cells,
-/// combining marks 0, so Cyrillic and accented text align. (A private copy; the
-/// terminal's `Text/` helpers will replace it when the branches meet.)
+/// combining marks 0, so Cyrillic and accented text align. Widths and wrapping come from
+/// `Text/`, shared with the screens; sanitising here removes (a printout has no use for
+/// placeholders) where the screens show a visible placeholder.
 enum SummaryText {
-    /// Cells a string takes on a monospace display.
-    static func displayWidth<S: StringProtocol>(_ text: S) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
-    }
+    /// Cells a string takes on a monospace display (see ``DisplayWidth``).
+    static func displayWidth<S: StringProtocol>(_ text: S) -> Int { DisplayWidth.of(text) }
 
-    /// Cells one grapheme cluster takes: 0 for a lone combining or format mark, 2 for wide, else 1.
-    static func width(of character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.contains(where: { $0.value == 0xFE0F || $0.properties.isEmojiPresentation }) { return 2 }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format, .control: return 0
-        default: break
-        }
-        return isWide(first.value) ? 2 : 1
-    }
-
-    /// East Asian wide and fullwidth ranges (a compact approximation of UAX #11).
-    private static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            true
-        default:
-            false
-        }
-    }
+    /// Cells one grapheme cluster takes.
+    static func width(of character: Character) -> Int { DisplayWidth.of(character) }
 
     /// Removes what could disguise text or disturb a terminal or printer: C0 and C1
     /// controls and bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069).
@@ -58,52 +36,11 @@ enum SummaryText {
         return String(result)
     }
 
-    /// Wraps text into lines no wider than `width` cells, at spaces where possible.
-    /// `\n` starts a new line; a word longer than a line is broken between characters.
+    /// Wraps text into lines no wider than `width` cells (``TextWrap``); empty text is one empty line,
+    /// so a row of a table always has a line.
     static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in paragraph.split(separator: " ") {
-                var word = Substring(word)
-                var wordWidth = displayWidth(word)
-                if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
-                    lineWidth += 1 + wordWidth
-                    continue
-                }
-                if lineWidth > 0 {
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
-                }
-                while wordWidth > width {
-                    var head = ""
-                    var headWidth = 0
-                    var rest = word.startIndex
-                    for index in word.indices {
-                        let w = self.width(of: word[index])
-                        if headWidth + w > width { break }
-                        head.append(word[index])
-                        headWidth += w
-                        rest = word.index(after: index)
-                    }
-                    if head.isEmpty, let first = word.first {
-                        head = String(first)
-                        rest = word.index(after: word.startIndex)
-                    }
-                    lines.append(head)
-                    word = word[rest...]
-                    wordWidth = displayWidth(word)
-                }
-                line = String(word)
-                lineWidth = wordWidth
-            }
-            lines.append(line)
-        }
-        return lines
+        let lines = TextWrap.wrap(text, width: max(1, width))
+        return lines.isEmpty ? [""] : lines
     }
 
     /// Pads with spaces to `width` cells.

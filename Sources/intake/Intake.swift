@@ -5,6 +5,7 @@ import IntakeCore
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
-        abstract: "A symptom questionnaire for the terminal."
+        abstract: "A symptom questionnaire for the terminal.",
+        subcommands: [TerminalDemoCommand.self]
     )
 }

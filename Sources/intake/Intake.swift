@@ -12,7 +12,7 @@ struct Intake: ParsableCommand {
         discussion: """
         Exit codes: 0 ok, 1 invalid input (questionnaire or answers), 2 usage, 3 input/output error.
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self, DescribeCommand.self, FillCommand.self, SummarizeCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, DescribeCommand.self, FillCommand.self, SummarizeCommand.self, TerminalDemoCommand.self]
     )
 
     /// Runs the command and maps failures to the documented exit codes.
@@ -24,6 +24,9 @@ struct Intake: ParsableCommand {
             code = 0
         } catch let exit as ExitStatus {
             code = exit.rawValue
+        } catch let exit as ExitCode {
+            // A subcommand that chose its own status (e.g. 143 after SIGTERM).
+            code = exit.rawValue
         } catch {
             let status = exitCode(for: error)
             if status == .success {
@@ -31,7 +34,7 @@ struct Intake: ParsableCommand {
                 code = 0
             } else {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                code = ExitStatus.usage.rawValue
+                code = status == .validationFailure ? ExitStatus.usage.rawValue : ExitStatus.invalidInput.rawValue
             }
         }
         Foundation.exit(code)

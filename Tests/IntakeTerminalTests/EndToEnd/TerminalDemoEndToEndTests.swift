@@ -15,7 +15,10 @@ struct TerminalDemoEndToEndTests {
     @Test func drawsCyrillicGermanAndCJKInABox() throws {
         let tmux = try TmuxSession(command: Self.demo)
         defer { tmux.kill() }
-        let screen = try tmux.waitFor(text: "Привет, мир! Grüße")
+        // Wait for the whole frame: under load tmux may show a half-drawn screen first.
+        let screen = try tmux.waitUntil("the demo box is drawn") { screen in
+            screen.count > 9 && screen[9].hasPrefix("└─") && screen.contains { $0.contains("Привет, мир! Grüße") }
+        }
         #expect(screen[0].hasPrefix("┌ Terminal demo ─"))
         #expect(screen[0].hasSuffix("┐"))
         #expect(screen[2] == "│你好，世界 안녕하세요                                     │")
@@ -127,7 +130,10 @@ struct TerminalDemoEndToEndTests {
     @Test func vt100GetsASCIIBoxesAndStillWorks() throws {
         let tmux = try TmuxSession(command: Self.demo, term: "vt100")
         defer { tmux.kill() }
-        let screen = try tmux.waitFor(text: "Привет, мир! Grüße")
+        // Wait for the whole frame: under load tmux may show a half-drawn screen first.
+        let screen = try tmux.waitUntil("the demo box is drawn") { screen in
+            screen.count > 9 && screen[9].hasPrefix("+-") && screen.contains { $0.contains("Привет, мир! Grüße") }
+        }
         #expect(screen[0].hasPrefix("+ Terminal demo -"))
         #expect(screen[1].hasPrefix("|Привет"))
         try tmux.sendKeys("Down")

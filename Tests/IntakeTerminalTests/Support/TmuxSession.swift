@@ -144,7 +144,7 @@ final class TmuxSession {
 
     /// Polls until `text` is on the screen; returns that screen or throws with the last one.
     @discardableResult
-    func waitFor(text: String, timeout: Duration = .seconds(5)) throws -> [String] {
+    func waitFor(text: String, timeout: Duration = .seconds(20)) throws -> [String] {
         try waitUntil("\"\(text)\" on screen", timeout: timeout) { screen in
             screen.contains { $0.contains(text) }
         }
@@ -152,7 +152,7 @@ final class TmuxSession {
 
     /// Polls the screen until `condition` holds; throws with the last screen on timeout.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(5), _ condition: ([String]) throws -> Bool) throws -> [String] {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: ([String]) throws -> Bool) throws -> [String] {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var screen: [String] = []
@@ -165,7 +165,7 @@ final class TmuxSession {
     }
 
     /// Polls until the pane's process has exited and returns its exit status.
-    func waitForExit(timeout: Duration = .seconds(5)) throws -> Int32 {
+    func waitForExit(timeout: Duration = .seconds(20)) throws -> Int32 {
         var status: Int32?
         try waitUntil("the process to exit", timeout: timeout) { _ in
             status = try exitStatus()

@@ -146,6 +146,17 @@ struct DocumentReader {
 final class IDRegistry {
     private var seen: [String: (SourceLocation, String)] = [:]
 
+    /// Reads the `id` of a mapping that is one of `kind` ("score", "flag", ...), claims it,
+    /// and returns a reader that names the mapping by its id in later messages.
+    func identified(_ node: Node, kind: String, allowed keys: [String], context: LoadContext) -> (reader: MappingReader, id: String?)? {
+        guard let base = MappingReader(node, what: "a \(kind)", context: context) else { return nil }
+        let pair = base.id()
+        if let (id, idNode) = pair { claim(id, at: idNode, kind: kind, context: context) }
+        let reader = base.named("\(kind) '\(pair?.0 ?? "?")'")
+        reader.rejectUnknownKeys(allowed: keys)
+        return (reader, pair?.0)
+    }
+
     func claim(_ id: String, at node: Node, kind: String, context: LoadContext) {
         let location = context.location(of: node)
         if let (first, firstKind) = seen[id] {

@@ -6,15 +6,11 @@ struct OutcomeReader {
     let ids: IDRegistry
 
     func readScore(_ node: Node) -> ScoreDraft? {
-        guard let base = MappingReader(node, what: "a score", context: context) else { return nil }
-        let idPair = base.id()
-        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "score", context: context) }
-        let reader = base.named("score '\(idPair?.0 ?? "?")'")
-        reader.rejectUnknownKeys(allowed: ["id", "label", "value", "unit", "bands", "not_computable"])
+        guard let (reader, id) = ids.identified(node, kind: "score", allowed: ["id", "label", "value", "unit", "bands", "not_computable"], context: context) else { return nil }
         let label = reader.text("label", required: true)
         let value = reader.expressionSource("value", required: true)
         let bands = reader.sequence("bands").map { $0.compactMap(readBand) } ?? []
-        guard let (id, _) = idPair, let label, let value else { return nil }
+        guard let id, let label, let value else { return nil }
         return ScoreDraft(
             id: id, label: label, value: PendingExpression(source: value.0, location: value.1),
             unit: reader.text("unit"), bands: bands, notComputable: reader.text("not_computable"),
@@ -35,11 +31,7 @@ struct OutcomeReader {
     }
 
     func readFlag(_ node: Node) -> FlagDraft? {
-        guard let base = MappingReader(node, what: "a flag", context: context) else { return nil }
-        let idPair = base.id()
-        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "flag", context: context) }
-        let reader = base.named("flag '\(idPair?.0 ?? "?")'")
-        reader.rejectUnknownKeys(allowed: ["id", "severity", "when", "staff", "patient"])
+        guard let (reader, id) = ids.identified(node, kind: "flag", allowed: ["id", "severity", "when", "staff", "patient"], context: context) else { return nil }
         var severity: FlagDefinition.Severity?
         if let text = reader.string("severity", required: true), let severityNode = reader.value("severity") {
             severity = FlagDefinition.Severity(rawValue: text)
@@ -51,7 +43,7 @@ struct OutcomeReader {
         let when = reader.expressionSource("when", required: true)
         let staff = reader.text("staff", required: true)
         let patient = reader.text("patient", required: true)
-        guard let (id, _) = idPair, let severity, let when, let staff, let patient else { return nil }
+        guard let id, let severity, let when, let staff, let patient else { return nil }
         return FlagDraft(
             id: id, severity: severity, when: PendingExpression(source: when.0, location: when.1),
             staff: staff, patient: patient, location: context.location(of: node)
@@ -59,18 +51,14 @@ struct OutcomeReader {
     }
 
     func readChecklist(_ node: Node) -> ChecklistDraft? {
-        guard let base = MappingReader(node, what: "a checklist", context: context) else { return nil }
-        let idPair = base.id()
-        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "checklist", context: context) }
-        let reader = base.named("checklist '\(idPair?.0 ?? "?")'")
-        reader.rejectUnknownKeys(allowed: ["id", "title", "source", "weight_columns", "entries"])
+        guard let (reader, id) = ids.identified(node, kind: "checklist", allowed: ["id", "title", "source", "weight_columns", "entries"], context: context) else { return nil }
         let title = reader.text("title", required: true)
         var columns: [LocalizedText] = []
         if let nodes = reader.sequence("weight_columns") {
             columns = nodes.compactMap { TextReader.read($0, key: "weight_columns", context: context) }
         }
         let entries = (reader.sequence("entries", required: true) ?? []).compactMap { readEntry($0, columns: columns.count) }
-        guard let (id, _) = idPair, let title else { return nil }
+        guard let id, let title else { return nil }
         return ChecklistDraft(
             id: id, title: title, sourceID: reader.string("source"), weightColumns: columns,
             entries: entries, location: context.location(of: node)
@@ -78,11 +66,7 @@ struct OutcomeReader {
     }
 
     private func readEntry(_ node: Node, columns: Int) -> ChecklistDraft.EntryDraft? {
-        guard let base = MappingReader(node, what: "a checklist entry", context: context) else { return nil }
-        let idPair = base.id()
-        if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "checklist entry", context: context) }
-        let reader = base.named("checklist entry '\(idPair?.0 ?? "?")'")
-        reader.rejectUnknownKeys(allowed: ["id", "label", "weights", "reported", "assessed_by"])
+        guard let (reader, id) = ids.identified(node, kind: "checklist entry", allowed: ["id", "label", "weights", "reported", "assessed_by"], context: context) else { return nil }
         let label = reader.text("label", required: true)
         var weights: [Double] = []
         if let list = reader.stringList("weights", required: true) {
@@ -98,7 +82,7 @@ struct OutcomeReader {
         if (reported == nil) == (assessedBy == nil) {
             context.error("\(reader.what) needs exactly one of 'reported' (a condition) or 'assessed_by' (who assesses it)", at: node)
         }
-        guard let (id, _) = idPair, let label else { return nil }
+        guard let id, let label else { return nil }
         return ChecklistDraft.EntryDraft(
             id: id, label: label, weights: weights,
             reported: reported.map { PendingExpression(source: $0.0, location: $0.1) },

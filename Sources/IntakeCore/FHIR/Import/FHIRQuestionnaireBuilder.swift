@@ -235,6 +235,14 @@ final class FHIRQuestionnaireBuilder {
         return false
     }
 
+    /// The first extension with this URL and its JSON path.
+    func extensionWithPath(_ entry: Entry, _ url: String) -> (node: JSONNode, path: String)? {
+        for (index, ext) in (entry.node["extension"]?.elements ?? []).enumerated() where ext["url"]?.string == url {
+            return (ext, "\(entry.path).extension[\(index)]")
+        }
+        return nil
+    }
+
     private func rejectModifierExtensions(_ node: JSONNode, path: String) {
         if let modifiers = node["modifierExtension"], !(modifiers.elements?.isEmpty ?? true) {
             context.error("modifierExtension is not supported (it could change the meaning of the item)", at: modifiers, path: path.isEmpty ? "modifierExtension" : path + ".modifierExtension")
@@ -339,8 +347,8 @@ final class FHIRQuestionnaireBuilder {
         if entry.binding.repeats && !["choice", "open-choice", "group", "display"].contains(entry.type) && options.isEmpty {
             context.warning("repeating \(entry.type) items are asked once", at: node["repeats"] ?? node, path: path + ".repeats")
         }
-        if let calculatedExt = extensions(of: node, FHIRExtension.calculated).first {
-            entry.calculated = expressionSource(calculatedExt, path: path + ".extension")
+        if let (calculatedExt, extPath) = extensionWithPath(entry, FHIRExtension.calculated) {
+            entry.calculated = expressionSource(calculatedExt, path: extPath)
             guard ["decimal", "integer", "quantity"].contains(entry.type) else {
                 context.error("calculatedExpression is supported on decimal, integer and quantity items only (this is \(entry.type))", at: calculatedExt, path: path + ".extension")
                 entry.calculated = nil
@@ -559,7 +567,7 @@ final class FHIRQuestionnaireBuilder {
                 known.insert(definition.name)
             }
         }
-        let ewe = extensions(of: entry.node, FHIRExtension.enableWhenExpression).first.flatMap { expressionSource($0, path: entry.path + ".extension") }
+        let ewe = extensionWithPath(entry, FHIRExtension.enableWhenExpression).flatMap { expressionSource($0.node, path: $0.path) }
         let hasEnableWhen = !(entry.node["enableWhen"]?.elements ?? []).isEmpty
         if ewe != nil && hasEnableWhen {
             context.error("an item may have enableWhen or enableWhenExpression, not both", at: entry.node["enableWhen"]!, path: entry.path + ".enableWhen")
@@ -788,7 +796,7 @@ final class FHIRQuestionnaireBuilder {
             }
         }
         flushRun()
-        if sections.isEmpty { context.error("the questionnaire has no items that can be asked", at: root, path: "item") }
+        if sections.isEmpty && !context.diagnostics.hasErrors { context.error("the questionnaire has no items that can be asked", at: root, path: "item") }
         return (sections, scores)
     }
 

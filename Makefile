@@ -14,6 +14,7 @@ deps:
 
 deps-test:
 	@scripts/ensure-deps.sh $(TEST_DEBS)
+	@scripts/install-python-test-deps.sh
 
 build: deps
 	$(SWIFT) build

@@ -14,7 +14,7 @@ deps:
 
 deps-test:
 	@scripts/ensure-deps.sh $(TEST_DEBS)
-	@python3 -c 'import fhir.resources' 2>/dev/null || python3 -m pip install --quiet fhir.resources 2>/dev/null || python3 -m pip install --quiet --break-system-packages fhir.resources
+	@scripts/install-python-test-deps.sh
 
 build: deps
 	$(SWIFT) build

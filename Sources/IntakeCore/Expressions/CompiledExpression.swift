@@ -21,6 +21,12 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
         self.root = root
     }
 
+    /// An expression evaluated by `external` (an imported FHIR condition or FHIRPath
+    /// expression); `source` is the text shown in `describe` and messages.
+    public init(external: any ExternalExpression, source: String, location: SourceLocation, type: ValueType, references: Set<String>) {
+        self.init(source: source, location: location, type: type, references: references, root: .external(external))
+    }
+
     public var description: String { source }
 
     public func evaluate(in environment: any EvaluationEnvironment) -> Value {

@@ -47,6 +47,8 @@ struct ExpressionEvaluator {
             return .date(environment.today)
         case .call(let function, let arguments):
             return call(function, arguments)
+        case .external(let expression):
+            return expression.evaluate(in: environment)
         }
     }
 

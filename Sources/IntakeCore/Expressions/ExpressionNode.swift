@@ -24,4 +24,15 @@ indirect enum ExpressionNode: Sendable {
     /// `today()`.
     case today
     case call(BuiltinFunction, [ExpressionNode])
+    /// Evaluated outside this language: FHIR `enableWhen` and FHIRPath (see docs/fhir.md).
+    case external(any ExternalExpression)
+}
+
+/// An expression evaluated by other code than this language's evaluator, such as an
+/// imported FHIR `enableWhen` or FHIRPath expression. Its `references` (given to
+/// ``CompiledExpression/init(external:source:location:type:references:)``) must name every
+/// item or score it may read, or the wizard's dependency graph misses updates.
+public protocol ExternalExpression: Sendable {
+    /// The value from the current answers; never traps (no value is `.null`).
+    func evaluate(in environment: any EvaluationEnvironment) -> Value
 }

@@ -9,7 +9,7 @@ enum TruthAnalysis {
         switch node {
         case .literal(let value):
             return value
-        case .name, .answered, .optionScore, .today:
+        case .name, .answered, .optionScore, .today, .external:
             return nil
         case .negate(let x):
             return fold(x).map { ExpressionEvaluator.constant.evaluate(.negate(.literal($0))) }

@@ -23,6 +23,8 @@ public enum QuestionnaireLoader {
     }
 
     private static func load(_ source: SourceText, preDiagnostics: [Diagnostic]) -> LoadResult {
+        // JSON (first non-space character `{`) is a FHIR Questionnaire: see docs/fhir.md.
+        if FHIRImporter.looksLikeFHIR(source.text) { return FHIRImporter.load(source, preDiagnostics: preDiagnostics) }
         var diagnostics = preDiagnostics
         guard let root = YAMLDocument.compose(source, diagnostics: &diagnostics) else {
             return LoadResult(questionnaire: nil, diagnostics: diagnostics.sortedByLocation)

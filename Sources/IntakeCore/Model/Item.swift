@@ -14,6 +14,9 @@ public struct Item: Sendable {
     /// Checks on the answer; each must hold before the patient can move on.
     public var validations: [Validation]
     public var location: SourceLocation
+    /// Where the item came from when imported from a FHIR Questionnaire (original linkId,
+    /// FHIR type, option codings, group nesting); nil for YAML questionnaires. See docs/fhir.md.
+    public var fhir: FHIRItemBinding? = nil
 
     public init(
         id: String, kind: ItemKind, text: LocalizedText, help: LocalizedText? = nil,

@@ -45,6 +45,9 @@ public struct Metadata: Sendable {
     public var sourceFile: String
     /// SHA-256 of the file's bytes (lowercase hex), for provenance; empty for in-memory questionnaires.
     public var sourceDigest: String
+    /// The FHIR Questionnaire it was imported from (canonical URL, item tree with linkIds);
+    /// nil for YAML questionnaires. See docs/fhir.md.
+    public var fhir: FHIRQuestionnaireBinding? = nil
 
     public init(
         id: String, version: String, title: LocalizedText, description: LocalizedText? = nil,

@@ -16,13 +16,17 @@ public enum FHIRResponse {
 
     /// The canonical reference of a questionnaire version: `urn:symptomintake:questionnaire:<id>|<version>`.
     public static func canonical(of metadata: Metadata) -> String {
-        "urn:symptomintake:questionnaire:\(metadata.id)|\(metadata.version)"
+        let base = "urn:symptomintake:questionnaire:\(metadata.id)"
+        return metadata.version.isEmpty ? base : base + "|" + metadata.version
     }
 
     /// The response as JSON. `id` must be 1-64 letters, digits, `-` or `.` (FHIR id rules).
     /// Texts are in `language`, the patient's: what they read and chose.
     public static func json(wizard: Wizard, id: String, language: String, authored: UTCTimestamp) -> OrderedJSON {
         let questionnaire = wizard.questionnaire
+        if let binding = questionnaire.metadata.fhir {
+            return importedResponse(wizard: wizard, binding: binding, id: id, language: language, authored: authored)
+        }
         var groups: [OrderedJSON] = []
         for section in questionnaire.sections {
             let items: [OrderedJSON] = section.items.compactMap { item in
@@ -117,5 +121,45 @@ public enum FHIRResponse {
     /// The UCUM code of a unit written in a questionnaire, for the few that are UCUM already.
     static func ucumCode(_ unit: String) -> String? {
         ["kg": "kg", "g": "g", "mg": "mg", "cm": "cm", "m": "m", "%": "%", "°C": "Cel", "mmHg": "mm[Hg]"][unit]
+    }
+
+    /// For a questionnaire imported from FHIR: the source's linkIds, group nesting and
+    /// canonical URL, with calculated items filled, so the response answers the original.
+    static func importedResponse(
+        wizard: Wizard, binding: FHIRQuestionnaireBinding, id: String, language: String, authored: UTCTimestamp
+    ) -> OrderedJSON {
+        let scores = Scorer.evaluate(wizard)
+        let built = FHIRResponseBuilder.response(binding, status: "completed") { name in
+            if let answer = wizard.answer(for: name) { return answer.expressionValue }
+            if let value = scores.score(name)?.value { return .number(value) }
+            return .null
+        }
+        var members = built.members.map { ($0.key, ordered($0.value)) }
+        let head: [(String, OrderedJSON)] = [
+            ("resourceType", .string("QuestionnaireResponse")),
+            ("id", .string(id)),
+            ("language", .string(language)),
+            ("identifier", .object([("system", .string("urn:symptomintake:response")), ("value", .string(id))])),
+        ]
+        members.removeAll { $0.0 == "resourceType" }
+        if let index = members.firstIndex(where: { $0.0 == "status" }) {
+            members.insert(("authored", .string(authored.iso8601)), at: index + 1)
+        }
+        if !members.contains(where: { $0.0 == "questionnaire" }) {
+            members.insert(("questionnaire", .string(canonical(of: wizard.questionnaire.metadata))), at: 0)
+        }
+        return .object(head + members)
+    }
+
+    /// Converts the FHIR module's JSON tree to the writer's ordered JSON.
+    static func ordered(_ node: JSONNode) -> OrderedJSON {
+        switch node.kind {
+        case .null: .null
+        case .bool(let value): .bool(value)
+        case .number(let value, let isInteger): isInteger && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
+        case .string(let value): .string(value)
+        case .array(let elements): .array(elements.map(ordered))
+        case .object(let members): .object(members.map { ($0.key, ordered($0.value)) })
+        }
     }
 }

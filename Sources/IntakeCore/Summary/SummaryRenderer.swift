@@ -141,7 +141,9 @@ public struct SummaryRenderer {
     }
 
     func keyScores() -> [String] {
-        let scores = questionnaire.summaryLayout.keyScores.compactMap { sheet.score($0) }
+        // A questionnaire that names no key scores (e.g. one imported from FHIR) shows them all.
+        let chosen = questionnaire.summaryLayout.keyScores
+        let scores = chosen.isEmpty ? sheet.scores : chosen.compactMap { sheet.score($0) }
         guard !scores.isEmpty else { return [] }
         var lines = SummaryText.heading(t(.keyScores), width: width)
         guard let previous = options.previous else {

@@ -42,6 +42,23 @@ import Testing
         #expect(status == 0, "\(output)")
     }
 
+    @Test func anImportedFHIRQuestionnaireIsAnsweredWithItsOwnLinkIdsAndCalculatedTotal() throws {
+        let questionnaire = try loadFHIRFixture("phq9.json")
+        let chosen = [1, 2, 3, 0, 1, 2, 3, 0, 1]
+        let given = try zip(FHIRFixtureTests.phq9Items, chosen).map { linkID, score in
+            (linkID, Answer.choice(try #require(questionnaire.optionID(linkID: linkID, code: FHIRFixtureTests.phq9Codes[score]))))
+        }
+        let (wizard, problems) = try fill(questionnaire, given)
+        #expect(problems.isEmpty)
+        let json = FHIRResponse.json(wizard: wizard, id: "20261125T143005Z-0badcafe", language: "en", authored: IntakeFixtures.submitted)
+        let text = json.serialized()
+        #expect(text.contains("\"linkId\": \"/44250-9\"") || text.contains("\"linkId\":\"/44250-9\""))
+        #expect(!text.contains("q44250_9"), "the model's ids never leak into the response")
+        #expect(answers(json, of: "/44261-6").first == .object([("valueDecimal", .integer(13))]))
+        let (status, output) = try validate([text])
+        #expect(status == 0, "\(output)")
+    }
+
     @Test func theValidatorRejectsAnInvalidResponse() throws {
         let bad = """
         {"resourceType": "QuestionnaireResponse", "status": "finished-ish", "item": [{"linkId": "a", "answer": [{"valueBoolean": "maybe"}]}]}

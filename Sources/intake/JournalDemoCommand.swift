@@ -12,7 +12,7 @@ struct JournalDemoCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(name: .long, help: "A questionnaire whose first items are yes/no questions.")
+    @Option(name: .long, help: "A questionnaire with yes/no questions (the first N are answered).")
     var questionnaire: String
 
     @Option(name: .long, help: "The output folder.")
@@ -28,7 +28,7 @@ struct JournalDemoCommand: ParsableCommand {
         let store = DraftStore(folder: out)
         var wizard = Wizard(questionnaire: loaded, today: PartialDate(year: 2026, month: 11, day: 25))
         let writer = try store.begin(wizard: wizard, language: "en")
-        for (index, item) in loaded.items.prefix(answers).enumerated() {
+        for (index, item) in loaded.items.filter({ if case .yesNo = $0.kind { true } else { false } }).prefix(answers).enumerated() {
             try wizard.setAnswer(.yesNo(index % 2 == 0 ? .yes : .no), for: item.id)
             try writer.sync(with: wizard, language: "en")
             FileHandle.standardOutput.write(Data("saved \(index + 1)\n".utf8))

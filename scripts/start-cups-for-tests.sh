@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts a CUPS scheduler for the printing tests and creates one raw queue whose device
-# writes each job's exact bytes to a file, so a test can compare what the printer got.
+# writes each job's exact bytes to a file OUTDIR/job-<id>, so a test can compare what the
+# printer got.
 #
-#   scripts/start-cups-for-tests.sh QUEUE OUTFILE
+#   scripts/start-cups-for-tests.sh QUEUE OUTDIR
 #
 # Needs root: it installs a tiny CUPS backend (intake-capture) and starts cupsd by hand
 # (test machines and containers have no systemd). Idempotent: a running cupsd and an
@@ -13,8 +14,8 @@
 # a raw queue to a file: device completes its jobs without writing a byte.
 set -euo pipefail
 
-queue=${1:?usage: start-cups-for-tests.sh QUEUE OUTFILE}
-outfile=${2:?usage: start-cups-for-tests.sh QUEUE OUTFILE}
+queue=${1:?usage: start-cups-for-tests.sh QUEUE OUTDIR}
+outdir=${2:?usage: start-cups-for-tests.sh QUEUE OUTDIR}
 export PATH="$PATH:/usr/sbin:/sbin"
 export LC_ALL=C
 
@@ -30,26 +31,32 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 backend=/usr/lib/cups/backend/intake-capture
-if [ ! -x "$backend" ]; then
+if ! grep -q 'job-\$1' "$backend" 2>/dev/null; then
   cat > "$backend.new" <<'BACKEND'
 #!/bin/sh
-# CUPS backend for the SymptomIntake tests: device URI intake-capture:/ABSOLUTE/PATH.
-# Writes the job's bytes to PATH (atomically, via PATH.part) so a test can compare them.
+# CUPS backend for the SymptomIntake tests: device URI intake-capture:/ABSOLUTE/FOLDER.
+# Writes each job's bytes to FOLDER/job-<id> (atomically, via a .part file).
 if [ $# -eq 0 ]; then echo 'direct intake-capture "Unknown" "SymptomIntake test capture"'; exit 0; fi
-out="${DEVICE_URI#intake-capture:}"
+out="${DEVICE_URI#intake-capture:}/job-$1"
 if [ -n "$6" ]; then cat "$6" > "$out.part"; else cat > "$out.part"; fi
 mv "$out.part" "$out"
 BACKEND
   # Mode 0700: CUPS runs such backends as root, so they can write to any test folder.
   chmod 0700 "$backend.new"
   mv "$backend.new" "$backend"
-  # A running scheduler lists backends at start only.
-  if pid=$(pgrep -x cupsd); then kill "$pid"; sleep 1; fi
+  # A running scheduler lists backends when it starts or reloads (SIGHUP).
+  if lpstat -r 2>/dev/null | grep -q 'is running' && [ -s /run/cups/cupsd.pid ]; then
+    kill -HUP "$(cat /run/cups/cupsd.pid)"
+    sleep 1
+  fi
 fi
 
 if ! lpstat -r 2>/dev/null | grep -q 'is running'; then
   mkdir -p /run/cups
-  /usr/sbin/cupsd
+  # In the foreground (-f) of its own session, every descriptor redirected: a daemonising
+  # cupsd waits for a SIGUSR1 that a caller with blocked signals never lets through, and
+  # an inherited pipe would keep the caller waiting for end of output.
+  setsid /usr/sbin/cupsd -f </dev/null >/dev/null 2>&1 &
   for _ in $(seq 1 100); do
     lpstat -r 2>/dev/null | grep -q 'is running' && break
     sleep 0.1
@@ -60,10 +67,14 @@ if ! lpstat -r 2>/dev/null | grep -q 'is running'; then
   fi
 fi
 
-mkdir -p "$(dirname "$outfile")"
-rm -f "$outfile"
+# Queues named intake-test-PID left by test runs that were killed: remove them.
+for stale in $(lpstat -p 2>/dev/null | awk '/^printer intake-test-[0-9]+ /{print $2}'); do
+  kill -0 "${stale#intake-test-}" 2>/dev/null || lpadmin -x "$stale" || true
+done
+
+mkdir -p "$outdir"
 # "Raw queues are deprecated" is printed on every lpadmin -m raw: expected, not an error.
-lpadmin -p "$queue" -v "intake-capture:$outfile" -m raw 2>/dev/null
+lpadmin -p "$queue" -v "intake-capture:$outdir" -m raw 2>/dev/null
 cupsenable "$queue"
 cupsaccept "$queue"
 lpstat -p "$queue" >/dev/null

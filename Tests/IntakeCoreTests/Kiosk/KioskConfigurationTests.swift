@@ -152,4 +152,31 @@ func expectKioskDiagnostics(
         #expect(problems.contains { $0.hasPrefix("\(configPath):4:19: error: the questionnaire offers no 'xx'") })
         #expect(problems.contains { $0.hasPrefix("\(configPath):5:13: error: \(folder.path)/nokey.pub: cannot read the key file") })
     }
+
+    /// `intake kiosk-check` end to end: exit 0 for a usable kiosk, 1 with positions otherwise.
+    @Test func kioskCheckCommand() throws {
+        let intake = try intakeExecutable()
+        let folder = try TemporaryFolder()
+        let questionnaire = repositoryRoot.appendingPathComponent("Questionnaires/dermatomyositis.yaml").path
+        try OutputFolder.prepare(folder.file("out"))
+        let configPath = folder.file("kiosk.yaml")
+        try """
+        questionnaire: \(questionnaire)
+        output: out
+        staff_pin_hash: "\(sampleStaffPINHash)"
+        """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let good = try runProgram(intake, ["kiosk-check", "--config", configPath])
+        #expect(good.status == 0, "\(good.errors)")
+        #expect(good.output.contains("ok"))
+
+        try """
+        questionnaire: \(questionnaire)
+        output: out
+        staff_pin_hash: "\(sampleStaffPINHash)"
+        printr: FrontDesk
+        """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let bad = try runProgram(intake, ["kiosk-check", "--config", configPath])
+        #expect(bad.status == 1)
+        #expect(bad.errors.hasPrefix("\(configPath):4:1: error: unknown key 'printr' in the kiosk configuration; did you mean 'printer'?"))
+    }
 }

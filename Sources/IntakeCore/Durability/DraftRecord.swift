@@ -13,15 +13,15 @@ public struct DraftRecord: Codable, Hashable, Sendable {
 /// of ``AnswerSet`` so a journal reads like an answers file.
 public enum DraftChange: Codable, Hashable, Sendable {
     /// First record of every journal: what the session is about.
-    case begin(DraftHeader)
+    case begin(header: DraftHeader)
     /// An answer was given (or, with nil, cleared).
     case answer(item: String, value: JSONValue?)
     /// The patient moved.
-    case position(DraftPosition, returnsToReview: Bool)
+    case position(at: DraftPosition, returnsToReview: Bool)
     /// The patient chose another language.
-    case language(String)
+    case language(code: String)
     /// The whole state at once (written when a journal starts or is compacted).
-    case snapshot(DraftSnapshot)
+    case snapshot(state: DraftSnapshot)
 }
 
 /// Which questionnaire a draft belongs to and when it started.
@@ -51,13 +51,13 @@ public struct DraftHeader: Codable, Hashable, Sendable {
 /// Where the patient is; the wizard's ``Position`` in a form that survives a restart.
 public enum DraftPosition: Codable, Hashable, Sendable {
     /// A step, by index in the flow (stable because the questionnaire's digest is checked).
-    case step(Int)
+    case step(index: Int)
     case review
     case complete
 
     init(_ position: Position) {
         switch position {
-        case .step(let index): self = .step(index)
+        case .step(let index): self = .step(index: index)
         case .review: self = .review
         case .complete: self = .complete
         }

@@ -89,8 +89,8 @@ public struct DraftStore: Sendable {
     func start(_ draft: SessionDraft) throws(DurabilityError) -> DraftWriter {
         let now = clock.now()
         let records = [
-            DraftRecord(at: now, change: .begin(draft.header)),
-            DraftRecord(at: now, change: .snapshot(draft.snapshot)),
+            DraftRecord(at: now, change: .begin(header: draft.header)),
+            DraftRecord(at: now, change: .snapshot(state: draft.snapshot)),
         ]
         var bytes = JournalFraming.magic
         for record in records { bytes += JournalFraming.frame(try DraftWriter.encode(record)) }

@@ -50,10 +50,10 @@ public final class DraftWriter {
         }
         let position = DraftPosition(wizard.position)
         if position != state.position || wizard.returnsToReview != state.returnsToReview {
-            changes.append(.position(position, returnsToReview: wizard.returnsToReview))
+            changes.append(.position(at: position, returnsToReview: wizard.returnsToReview))
         }
         if language != state.language, let language {
-            changes.append(.language(language))
+            changes.append(.language(code: language))
         }
         try append(changes)
         return changes.count

@@ -3,7 +3,7 @@ public struct SessionDraft: Hashable, Sendable {
     public var header: DraftHeader
     /// Every answer given (hidden items included), as JSON values by item id.
     public var answers: [String: JSONValue] = [:]
-    public var position: DraftPosition = .step(0)
+    public var position: DraftPosition = .step(index: 0)
     public var returnsToReview = false
     public var language: String?
     /// When the last intact record was written: a resume window counts from here.

@@ -180,3 +180,13 @@ func expectKioskDiagnostics(
         #expect(bad.errors.hasPrefix("\(configPath):4:1: error: unknown key 'printr' in the kiosk configuration; did you mean 'printer'?"))
     }
 }
+
+/// The shipped example configuration stays valid apart from the placeholder PIN hash.
+@Suite struct KioskExampleConfigurationTests {
+    @Test func exampleLoadsWithOnlyThePlaceholderPINRefused() throws {
+        let path = repositoryRoot.appendingPathComponent("deploy/kiosk.yaml.example").path
+        let (_, diagnostics) = KioskConfigurationLoader.load(path: path)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.hasPrefix("'staff_pin_hash' is not a staff PIN hash") == true)
+    }
+}

@@ -53,10 +53,29 @@ fi
 
 if ! lpstat -r 2>/dev/null | grep -q 'is running'; then
   mkdir -p /run/cups
-  # In the foreground (-f) of its own session, every descriptor redirected: a daemonising
-  # cupsd waits for a SIGUSR1 that a caller with blocked signals never lets through, and
-  # an inherited pipe would keep the caller waiting for end of output.
-  setsid /usr/sbin/cupsd -f </dev/null >/dev/null 2>&1 &
+  # In the foreground (-f) of its own session, with signals unblocked and no inherited
+  # descriptors: a test runner's child inherits a mask that blocks nearly every signal (a
+  # daemonising cupsd then waits for ever for its SIGUSR1, and ignores SIGTERM/SIGHUP), and
+  # any inherited pipe (the runner's output) would keep the runner waiting for end of output.
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c '
+import os, signal
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT, signal.SIGPIPE):
+    signal.signal(s, signal.SIG_DFL)
+os.closerange(3, 65536)
+os.setsid()
+os.execv("/usr/sbin/cupsd", ["cupsd", "-f"])
+' </dev/null >/dev/null 2>&1 &
+  else
+    (
+      for fd in /proc/self/fd/*; do
+        n=${fd##*/}
+        [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-"
+      done
+      exec setsid /usr/sbin/cupsd -f
+    ) </dev/null >/dev/null 2>&1 &
+  fi
   for _ in $(seq 1 100); do
     lpstat -r 2>/dev/null | grep -q 'is running' && break
     sleep 0.1

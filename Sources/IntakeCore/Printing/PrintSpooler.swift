@@ -15,15 +15,22 @@ public struct PrintSpooler: Sendable {
     public var options: [String]
     let runner: ProcessRunner
 
-    public init(options: [String] = [], searchPath: [String]? = nil) {
+    /// - Parameters:
+    ///   - cupsServer: the scheduler to use (`CUPS_SERVER`, e.g. `/run/cups/cups.sock`);
+    ///     nil: CUPS's own default.
+    ///   - searchPath: folders to find `lp` and `lpstat` in; nil: `PATH` and the usual places.
+    public init(options: [String] = [], cupsServer: String? = nil, searchPath: [String]? = nil) {
         self.options = options
-        self.runner = ProcessRunner(searchPath: searchPath)
+        self.runner = ProcessRunner(searchPath: searchPath, environment: cupsServer.map { ["CUPS_SERVER": $0] } ?? [:])
     }
 
     /// Checks that `printer` (or the default destination) exists, is enabled and accepts
     /// jobs; returns the queue name to use.
     public func readyPrinter(_ printer: String?) throws(PrintFailure) -> String {
         guard runner.find("lpstat") != nil, runner.find("lp") != nil else { throw .cupsToolsMissing }
+        // With the scheduler down every queue looks unknown; say what is really wrong.
+        guard let scheduler = runner.run("lpstat", ["-r"]) else { throw .cupsToolsMissing }
+        guard scheduler.output.contains("scheduler is running") else { throw .schedulerUnavailable }
         let name: String
         if let printer {
             name = printer

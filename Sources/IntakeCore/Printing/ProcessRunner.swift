@@ -12,8 +12,11 @@ struct ProcessRunner: Sendable {
 
     /// Folders searched for programs: `PATH` plus the usual places (a systemd unit's PATH can be short).
     var searchPath: [String]
+    /// Variables set for the program on top of this process's environment.
+    var environment: [String: String] = [:]
 
-    init(searchPath: [String]? = nil) {
+    init(searchPath: [String]? = nil, environment: [String: String] = [:]) {
+        self.environment = environment
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         self.searchPath = searchPath ?? (path.split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/sbin", "/sbin"])
     }
@@ -29,6 +32,7 @@ struct ProcessRunner: Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
+        environment.merge(self.environment) { _, new in new }
         environment["LC_ALL"] = "C"
         environment["LANG"] = "C"
         process.environment = environment

@@ -22,6 +22,11 @@ import Testing
         #expect(stat(PendingPrints.markerPath(for: file), &info) == 0 && info.st_mode & 0o777 == 0o600)
         let marker = try String(contentsOfFile: PendingPrints.markerPath(for: file), encoding: .utf8)
         #expect(marker.hasSuffix(" the CUPS client programs (lp, lpstat) are not installed\n"))
+        // No scheduler answering: pending, with that reason (not "unknown printer").
+        if PrintSpooler().runner.find("lp") != nil {
+            let nowhere = PrintSpooler(cupsServer: folder.file("no-cupsd.sock"))
+            #expect(try nowhere.printOrMark(file, printer: "Any") == .pending(.schedulerUnavailable))
+        }
         // A marker whose summary was deleted is not listed.
         unlink(file)
         #expect(PendingPrints.list(in: folder.path).isEmpty)

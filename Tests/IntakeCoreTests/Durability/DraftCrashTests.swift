@@ -135,4 +135,22 @@ import Testing
         #expect(OutputFolder.problems(folder.file("missing")).first?.contains("does not exist") == true)
         #expect(try OutputFolder.freeBytes(nested) > 0)
     }
+
+    /// Modes do not depend on the umask: a child with umask 0777 (which would give files
+    /// mode 0000) and one with umask 0000 (0666/0777) both get exactly 0700 and 0600.
+    @Test(arguments: ["0777", "0000", "0022"])
+    func modesIgnoreTheUmask(umask: String) throws {
+        let intake = try intakeExecutable()
+        let folder = try TemporaryFolder()
+        let questionnairePath = folder.file("q.yaml")
+        try durabilityQuestionnaireYAML.write(toFile: questionnairePath, atomically: true, encoding: .utf8)
+        let out = folder.file("new/out")
+        let run = try runProgram("/bin/sh", ["-c", "umask \(umask); exec \"$0\" journal-demo --questionnaire \"$1\" --out \"$2\" --answers 2", intake, questionnairePath, out])
+        #expect(run.signaled, "\(run.errors)")
+        for (path, mode) in [(out, 0o700), (folder.file("new"), 0o700), (out + "/" + DraftStore.journalName, 0o600), (out + "/" + InstanceLock.fileName, 0o600)] {
+            var info = stat()
+            #expect(stat(path, &info) == 0, "\(path)")
+            #expect(Int(info.st_mode & 0o777) == mode, "\(path) with umask \(umask): \(String(info.st_mode & 0o777, radix: 8))")
+        }
+    }
 }

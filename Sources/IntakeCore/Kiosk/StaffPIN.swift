@@ -9,6 +9,8 @@ public enum StaffPIN {
     public static let defaultIterations = 600_000
     /// Below this a stored hash is refused by the configuration check.
     public static let minimumIterations = 100_000
+    /// Above this a stored hash is refused: checking it would take minutes.
+    public static let maximumIterations = 10_000_000
     static let prefix = "pbkdf2-sha256"
     static let hashBytes = 32
 
@@ -36,6 +38,8 @@ public enum StaffPIN {
             let parts = text.split(separator: "$", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 4, parts[0] == StaffPIN.prefix else { throw .malformed("it must have four parts separated by '$', starting with 'pbkdf2-sha256'") }
             guard let iterations = Int(parts[1]), iterations > 0 else { throw .malformed("the iteration count is not a number") }
+            // A huge count would freeze the kiosk at every PIN entry.
+            guard iterations <= StaffPIN.maximumIterations else { throw .malformed("more than \(StaffPIN.maximumIterations) iterations") }
             guard let salt = Data(base64Encoded: parts[2]), salt.count >= 16 else { throw .malformed("the salt is not base64 of at least 16 bytes") }
             guard let hash = Data(base64Encoded: parts[3]), hash.count == StaffPIN.hashBytes else { throw .malformed("the hash is not base64 of 32 bytes") }
             self.iterations = iterations

@@ -18,6 +18,8 @@ public enum PrintFailure: Error, Hashable, Sendable, CustomStringConvertible {
     case rejected(String)
     /// The file to print cannot be read.
     case unreadable(String)
+    /// The file is sealed (`*.sealed`): printing it would print ciphertext.
+    case sealed(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum PrintFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .notAccepting(let name): "printer '\(name)' is not accepting jobs"
         case .rejected(let message): "lp refused the job: \(message)"
         case .unreadable(let path): "cannot read '\(path)'"
+        case .sealed(let path): "'\(path)' is sealed; print it from the staff machine with 'intake open FILE --key clinic.key | lp'"
         }
     }
 }

@@ -59,13 +59,24 @@ public struct PrintSpooler: Sendable {
     /// Submits `file` as one job; throws when the queue is not ready or `lp` refuses.
     public func submit(_ file: String, printer: String?) throws(PrintFailure) -> String {
         let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+        guard !absolute.hasSuffix(SealedFormat.suffix) else { throw .sealed(file) }
         guard FileManager.default.isReadableFile(atPath: absolute) else { throw .unreadable(file) }
-        let queue = try readyPrinter(printer)
         // An absolute path never starts with '-', so lp cannot take it for an option.
-        var arguments = ["-d", queue, "-t", PrintJobTitle.title(for: absolute)]
+        return try submit(arguments: [absolute], input: nil, title: PrintJobTitle.title(for: absolute), printer: printer)
+    }
+
+    /// Submits bytes held in memory as one job, titled after `file`: with sealing on, the
+    /// kiosk prints the plaintext summary this way and only the sealed file is ever written.
+    public func submit(bytes: [UInt8], titledAfter file: String, printer: String?) throws(PrintFailure) -> String {
+        try submit(arguments: [], input: bytes, title: PrintJobTitle.title(for: file), printer: printer)
+    }
+
+    private func submit(arguments files: [String], input: [UInt8]?, title: String, printer: String?) throws(PrintFailure) -> String {
+        let queue = try readyPrinter(printer)
+        var arguments = ["-d", queue, "-t", title]
         for option in options { arguments += ["-o", option] }
-        arguments.append(absolute)
-        guard let result = runner.run("lp", arguments) else { throw .cupsToolsMissing }
+        arguments += files
+        guard let result = runner.run("lp", arguments, input: input) else { throw .cupsToolsMissing }
         guard result.status == 0 else {
             let line = (result.errorOutput + result.output).split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
             throw .rejected(line)
@@ -83,6 +94,19 @@ public struct PrintSpooler: Sendable {
         let id: String
         do {
             id = try submit(file, printer: printer)
+        } catch {
+            try PendingPrints.mark(file, reason: error)
+            return .pending(error)
+        }
+        try PendingPrints.clear(file)
+        return .printed(requestID: id)
+    }
+
+    /// Prints `bytes` (the plaintext of `file`, which is sealed), or marks `file` unprinted.
+    public func printOrMark(bytes: [UInt8], of file: String, printer: String?) throws(DurabilityError) -> Outcome {
+        let id: String
+        do {
+            id = try submit(bytes: bytes, titledAfter: file, printer: printer)
         } catch {
             try PendingPrints.mark(file, reason: error)
             return .pending(error)

@@ -26,7 +26,11 @@ struct ProcessRunner: Sendable {
     }
 
     /// Runs `program` with `arguments`; nil when the program does not exist or cannot start.
-    func run(_ program: String, _ arguments: [String]) -> Result? {
+    /// - Parameter input: bytes for the program's standard input. They go through a Unix
+    ///   socket pair written with `MSG_NOSIGNAL`, not a pipe (a program that exits early
+    ///   would kill this one with SIGPIPE) and not a temporary file (plaintext health data
+    ///   must not land on disk outside the output folder).
+    func run(_ program: String, _ arguments: [String], input: [UInt8]? = nil) -> Result? {
         guard let executable = find(program) else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -40,12 +44,21 @@ struct ProcessRunner: Sendable {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        var feeder: InputFeeder?
+        if let input {
+            guard let created = InputFeeder(input) else { return nil }
+            feeder = created
+            process.standardInput = created.childEnd
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         do {
             try process.run()
         } catch {
+            feeder?.cancel()
             return nil
         }
+        feeder?.start()
         // Read both pipes before waiting so a chatty program cannot block on a full pipe.
         let errorData = ErrorCollector(errors.fileHandleForReading)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
@@ -74,5 +87,42 @@ private final class ErrorCollector: @unchecked Sendable {
     func finish() -> Data {
         done.wait()
         return data
+    }
+}
+
+/// Feeds bytes to a child's standard input through a socket pair, on its own thread.
+private final class InputFeeder: @unchecked Sendable {
+    let childEnd: FileHandle
+    private let ourEnd: Int32
+    private let bytes: [UInt8]
+
+    init?(_ bytes: [UInt8]) {
+        var pair: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else { return nil }
+        // The child reads only; we write only.
+        shutdown(pair[1], Int32(SHUT_WR))
+        childEnd = FileHandle(fileDescriptor: pair[1], closeOnDealloc: true)
+        ourEnd = pair[0]
+        self.bytes = bytes
+    }
+
+    /// Writes everything (or until the child stops reading), then closes our end so the child sees end of input.
+    func start() {
+        try? childEnd.close()
+        Thread.detachNewThread { [self] in
+            var offset = 0
+            while offset < bytes.count {
+                let sent = bytes.withUnsafeBytes { send(ourEnd, $0.baseAddress.map { $0 + offset }, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+                if sent < 0, errno == EINTR { continue }
+                if sent <= 0 { break }
+                offset += sent
+            }
+            close(ourEnd)
+        }
+    }
+
+    func cancel() {
+        try? childEnd.close()
+        close(ourEnd)
     }
 }

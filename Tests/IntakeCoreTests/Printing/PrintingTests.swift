@@ -138,4 +138,28 @@ import Testing
         #expect(unknown.errors.contains("CUPS has no printer 'intake-no-such-queue'"))
         #expect(PendingPrints.isPending(file))
     }
+
+    /// With sealing on, the plaintext goes to lp from memory and never touches the disk;
+    /// the sealed file itself is refused (it would print ciphertext).
+    @Test func plaintextOfASealedSummaryPrintsFromMemory() throws {
+        let folder = try TemporaryFolder()
+        let capture = folder.file("capture")
+        guard try startCUPS(capture: capture) else { return }
+        defer { removeQueue() }
+        let plaintext = Array(("sealed summary\n" + String(repeating: "x", count: 300_000) + "\n").utf8)
+        let key = ClinicPrivateKey.generate()
+        let sealedPath = folder.file("20261125T143004Z-ab12cd34.summary.txt.sealed")
+        try DurableWrite.replace(sealedPath, with: try key.publicKey.seal(plaintext))
+
+        #expect(try spooler.printOrMark(sealedPath, printer: queue) == .pending(.sealed(sealedPath)))
+        let outcome = try spooler.printOrMark(bytes: plaintext, of: sealedPath, printer: queue)
+        guard case .printed = outcome else {
+            Issue.record("not printed: \(outcome)")
+            return
+        }
+        #expect(receivedJobs(in: capture, count: 1).values.first == plaintext)
+        #expect(!PendingPrints.isPending(sealedPath))
+        #expect(try spooler.printOrMark(bytes: plaintext, of: sealedPath, printer: "intake-no-such-queue") == .pending(.unknownPrinter("intake-no-such-queue")))
+        #expect(PendingPrints.isPending(sealedPath))
+    }
 }

@@ -5,7 +5,7 @@ SWIFT ?= swift
 QUESTIONNAIRE ?= Questionnaires/dermatomyositis.yaml
 OUTPUT ?= intake-output
 RUN_DEBS = libncurses-dev
-TEST_DEBS = libncurses-dev tmux python3 python3-pip
+TEST_DEBS = libncurses-dev tmux python3 python3-pip cups
 
 .PHONY: run test build release deps deps-test clean validate
 

@@ -21,6 +21,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                /// PBKDF2 for the staff PIN hash.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         /// The C boundary: ncursesw with its macros wrapped as functions.

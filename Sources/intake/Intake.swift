@@ -14,7 +14,8 @@ struct Intake: ParsableCommand {
         """,
         subcommands: [
             RunCommand.self, ValidateCommand.self, DescribeCommand.self, FillCommand.self, SummarizeCommand.self,
-            ExportFHIRCommand.self, TerminalDemoCommand.self,
+            ExportFHIRCommand.self, KioskCheckCommand.self, PrintCommand.self, KeygenCommand.self, OpenCommand.self,
+            TerminalDemoCommand.self, JournalDemoCommand.self,
         ]
     )
 

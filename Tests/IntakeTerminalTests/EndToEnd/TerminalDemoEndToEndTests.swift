@@ -105,7 +105,8 @@ struct TerminalDemoEndToEndTests {
         defer { tmux.kill() }
         try tmux.waitFor(text: "Last event: none")
         #expect(Foundation.kill(try tmux.pid(), SIGHUP) == 0)
-        #expect(try tmux.waitForExit() == 129)
+        let status = try tmux.waitForExit()
+        #expect(status == 129, "exit status \(status)")
     }
 
     @Test func movingSelectionSendsOnlyChangedCells() throws {

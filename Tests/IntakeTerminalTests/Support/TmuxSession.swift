@@ -135,11 +135,14 @@ final class TmuxSession {
     /// Whether the pane's process has exited.
     func isDead() throws -> Bool { try paneFormat("#{pane_dead}") == "1" }
 
-    /// The exit status of the pane's process once it has exited; -1 when it was
-    /// killed by a signal (tmux then reports no status).
+    /// The exit status of the pane's process once tmux has collected it; -1 when it was
+    /// killed by a signal. tmux marks a pane dead when its terminal closes, which can come
+    /// before it has reaped the process: until then there is no status, and this is nil.
     func exitStatus() throws -> Int32? {
-        guard try isDead() else { return nil }
-        return Int32(try paneFormat("#{pane_dead_status}")) ?? -1
+        let fields = try paneFormat("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").split(separator: ":", omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[0] == "1" else { return nil }
+        if let status = Int32(fields[1]) { return status }
+        return fields[2].isEmpty ? nil : -1
     }
 
     /// Polls until `text` is on the screen; returns that screen or throws with the last one.

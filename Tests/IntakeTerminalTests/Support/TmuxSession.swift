@@ -142,7 +142,23 @@ final class TmuxSession {
         let fields = try paneFormat("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").split(separator: ":", omittingEmptySubsequences: false)
         guard fields.count == 3, fields[0] == "1" else { return nil }
         if let status = Int32(fields[1]) { return status }
-        return fields[2].isEmpty ? nil : -1
+        if !fields[2].isEmpty { return -1 }
+        return try zombieExitStatus()
+    }
+
+    /// tmux 3.3 sometimes leaves an exited pane process unreaped (a zombie) and then reports
+    /// no status at all; the kernel still has it: field 52 of /proc/PID/stat, in waitpid form.
+    private func zombieExitStatus() throws -> Int32? {
+        let pid = try pid()
+        // /proc files report size 0, so read to the end rather than by size.
+        guard let handle = FileHandle(forReadingAtPath: "/proc/\(pid)/stat") else { return nil }
+        defer { try? handle.close() }
+        let stat = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        guard let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command name: field 3 (state) is fields[0], so field 52 is fields[49].
+        guard fields.count > 49, fields[0] == "Z", let raw = Int32(fields[49].trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        return raw & 0x7F == 0 ? (raw >> 8) & 0xFF : -1
     }
 
     /// Polls until `text` is on the screen; returns that screen or throws with the last one.

@@ -1,0 +1,73 @@
+import IntakeCore
+
+/// A question (or a section intro): header, progress, the question, its widget, a
+/// problem line, Back/Next buttons and key hints.
+enum StepView {
+    static func draw(_ ui: WizardUI, layout: PageLayout, into frame: inout WizardFrame) {
+        let engine = ui.engine
+        guard let step = engine.currentStep else { return }
+        let section = engine.questionnaire.sections[step.sectionIndex]
+        let progress = engine.progress
+        var status = [ui.text(section.title)]
+        if let position = progress.sectionPosition, engine.currentItem != nil {
+            status.append(InterfaceText.questionOfTotal.text(ui.language, position, progress.sectionTotal))
+        }
+        if let minutes = progress.minutesLeft, minutes > 0 {
+            status.append(InterfaceText.minutesLeft.text(ui.language, minutes))
+        }
+        let item = engine.currentItem
+        let isBodyMapFigure = item.map { BodyMapWidget.usesFigure($0, ui: ui, size: layout.size) } ?? false
+        let buttons = [
+            ButtonSpec(label: ui.text(.back), action: .back, focused: false, placement: .left),
+            ButtonSpec(label: ui.text(.next), action: .next, focused: true, placement: .right),
+        ]
+        var body = PageChrome.draw(
+            into: &frame.buffer, layout: layout, header: ui.text(engine.questionnaire.metadata.title),
+            status: status.joined(separator: " · "), fraction: progress.fraction,
+            hints: WizardView.standardHints(ui), buttons: buttons, bigButtons: !isBodyMapFigure)
+        guard let item else {
+            // Section intro.
+            body = body.splitTop(layout.compact ? 0 : 1).rest
+            let rows = frame.buffer.paragraph(ui.text(section.title), in: body, style: .title)
+            body = body.splitTop(rows + 1).rest
+            frame.buffer.paragraph(ui.text(section.intro ?? section.title), in: body)
+            return
+        }
+        if !layout.compact && !isBodyMapFigure { body = body.splitTop(1).rest }
+        // The question, at most a third of the body (the help overlay has room for more).
+        let questionText = ui.text(item.text)
+        let questionLines = TextWrap.wrap(questionText, width: body.width).count
+        let maxLines = max(2, body.height / 3)
+        let questionRows = frame.buffer.paragraph(
+            questionText, in: Rect(x: body.x, y: body.y, width: body.width, height: min(questionLines, maxLines)), style: .title)
+        body = body.splitTop(questionRows).rest
+        // A hint line: how the widget works, and help when the item has some.
+        var hints: [String] = []
+        switch item.kind {
+        case .multipleChoice: hints.append(ui.text(.multipleHint))
+        case .bodyMap: hints.append(ui.text(.bodyMapHint))
+        default: break
+        }
+        if item.help != nil { hints.append(ui.text(.helpHint)) }
+        if !hints.isEmpty {
+            let line = body.splitTop(1)
+            frame.buffer.put(hints.joined(separator: " · "), in: line.top, alignment: .left, style: .muted)
+            body = line.rest
+        }
+        if !layout.compact && !isBodyMapFigure && body.height > 8 { body = body.splitTop(1).rest }
+        // The problem line at the bottom of the body.
+        let split = body.splitBottom(1)
+        let editor = ui.editor(for: item)
+        var problem: String?
+        if let typed = editor.problem {
+            problem = WizardView.message(typed, ui)
+        } else if let gate = engine.problem {
+            problem = WizardView.message(gate, ui)
+        }
+        if let problem {
+            frame.buffer.put(problem, in: split.bottom, alignment: .left, style: .error)
+        }
+        let widget = Rect(x: split.rest.x, y: split.rest.y, width: split.rest.width, height: split.rest.height)
+        WidgetView.draw(item, editor: editor, ui: ui, in: widget, size: layout.size, into: &frame)
+    }
+}

@@ -17,8 +17,10 @@ enum EntryField {
         buffer.put("]", at: Point(x: inner.maxX, y: point.y), style: .border)
         let characters = field.characters
         // First character shown: as far left as possible with the cursor still inside.
+        // (A full field shows all of it; the cursor then sits on the closing bracket.)
         var start = 0
-        while start < field.cursor, DisplayWidth.of(String(characters[start..<field.cursor])) > width - 1 { start += 1 }
+        let fits = DisplayWidth.of(field.text) <= width
+        while !fits, start < field.cursor, DisplayWidth.of(String(characters[start..<field.cursor])) > width - 1 { start += 1 }
         var x = inner.x
         for character in characters[start...] {
             let w = character.displayWidth

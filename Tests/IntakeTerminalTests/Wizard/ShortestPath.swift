@@ -25,7 +25,8 @@ enum ShortestPath {
         case .multipleChoice(let options):
             guard item.required else { return [enter] }
             let index = options.firstIndex(where: \.exclusive) ?? 0
-            return [Press(key: .home, tmux: "Home")] + Array(repeating: Press(key: .down, tmux: "Down"), count: index)
+            // The focus starts on the first option of a question not seen before.
+            return Array(repeating: Press(key: .down, tmux: "Down"), count: index)
                 + [character(" "), enter]
         case .date(let spec):
             guard item.required else { return [enter] }

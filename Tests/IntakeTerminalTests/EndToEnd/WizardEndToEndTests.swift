@@ -215,4 +215,49 @@ struct WizardEndToEndTests {
             #expect(!text.unicodeScalars.contains { TextSanitizer.reason(for: $0) != nil && $0 != "\n" }, "\(text)")
         }
     }
+
+    @Test func vt100GetsASCIIAndNoColourAndStillWorks() throws {
+        let (tmux, _) = try Self.start(term: "vt100")
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor(text: "Language")
+        #expect(screen.contains { $0.hasSuffix("+----------+") })
+        #expect(screen.contains("  > (*) 1  English"))
+        let output = try Self.recordingOutput(tmux) {
+            try tmux.sendKeys("Down")
+            try tmux.waitFor(text: "Sprache")
+        }
+        #expect(!Self.hasColour(output), "no colours on vt100")
+    }
+
+    @Test(arguments: ["high-contrast", "monochrome"]) func themesStart(_ theme: String) throws {
+        let (tmux, _) = try Self.start(extra: "--theme \(theme)")
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "Language")
+        let output = try Self.recordingOutput(tmux) {
+            try tmux.sendKeys("Enter")
+            try tmux.waitFor(text: "First, a few questions about you.")
+        }
+        #expect(Self.hasColour(output) == (theme != "monochrome"))
+    }
+
+    /// What the program writes to the terminal while `body` runs.
+    static func recordingOutput(_ tmux: TmuxSession, _ body: () throws -> Void) throws -> String {
+        let path = NSTemporaryDirectory() + "/\(tmux.socket).out"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try tmux.recordOutput(to: path)
+        try body()
+        var text = ""
+        try tmux.waitUntil("output to be recorded") { _ in
+            text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            return !text.isEmpty
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? text
+    }
+
+    /// Whether SGR sequences for real colours (red...cyan, or 256 colours) were sent.
+    /// (Black and white, 30/37/40/47, may appear for the terminal's default pair.)
+    static func hasColour(_ output: String) -> Bool {
+        output.range(of: "\u{1B}\\[([0-9;]*;)?(3[1-6]|4[1-6]|38;5|48;5)[;m]", options: .regularExpression) != nil
+    }
 }

@@ -24,6 +24,9 @@ struct Intake: ParsableCommand {
             code = 0
         } catch let exit as ExitStatus {
             code = exit.rawValue
+        } catch let exit as ExitCode {
+            // A command's own status, e.g. 128 + signal after SIGTERM (terminal-demo).
+            code = exit.rawValue
         } catch {
             let status = exitCode(for: error)
             if status == .success {

@@ -7,7 +7,7 @@ enum HelpOverlay {
         let box = Rect(x: column.x + 2, y: 2, width: column.width - 4, height: layout.size.height - 4)
         let text: String
         if ui.page == .step, let item = ui.engine.currentItem {
-            text = item.help.map { ui.text($0) } ?? ui.text(.noHelp)
+            text = ui.text(item.text) + "\n\n" + (item.help.map { ui.text($0) } ?? ui.text(.noHelp))
         } else if ui.page == .review {
             text = ui.text(.reviewHint)
         } else {

@@ -34,10 +34,14 @@ enum StepView {
             return
         }
         if !layout.compact && !isBodyMapFigure { body = body.splitTop(1).rest }
-        // The question, at most a third of the body (the help overlay has room for more).
+        // The question, leaving the widget the rows it needs at least (the help overlay
+        // repeats the whole question when it has to be cut).
         let questionText = ui.text(item.text)
         let questionLines = TextWrap.wrap(questionText, width: body.width).count
-        let maxLines = max(2, body.height / 3)
+        var maxLines = max(2, body.height - minimumWidgetRows(item) - 2)
+        // On a small screen a long question gets the hint line's row (the footer says F1 too).
+        let dropHints = layout.compact && questionLines > maxLines
+        if dropHints { maxLines += 1 }
         let questionRows = frame.buffer.paragraph(
             questionText, in: Rect(x: body.x, y: body.y, width: body.width, height: min(questionLines, maxLines)), style: .title)
         body = body.splitTop(questionRows).rest
@@ -49,7 +53,7 @@ enum StepView {
         default: break
         }
         if item.help != nil { hints.append(ui.text(.helpHint)) }
-        if !hints.isEmpty {
+        if !hints.isEmpty, !dropHints {
             let line = body.splitTop(1)
             frame.buffer.put(hints.joined(separator: " · "), in: line.top, alignment: .left, style: .muted)
             body = line.rest
@@ -69,5 +73,17 @@ enum StepView {
         }
         let widget = Rect(x: split.rest.x, y: split.rest.y, width: split.rest.width, height: split.rest.height)
         WidgetView.draw(item, editor: editor, ui: ui, in: widget, size: layout.size, into: &frame)
+    }
+
+    /// Rows a widget needs to be usable (lists scroll within them).
+    static func minimumWidgetRows(_ item: Item) -> Int {
+        switch item.kind {
+        case .note: 0
+        case .integer, .decimal, .shortText: 2
+        case .date(let spec): spec.allowsUnknown ? 3 : 1
+        case .duration(let spec): spec.allowsUnknown ? 5 : 3
+        case .yesNo(let notSure): notSure ? 3 : 2
+        case .singleChoice, .multipleChoice, .rating, .longText, .bodyMap: 3
+        }
     }
 }

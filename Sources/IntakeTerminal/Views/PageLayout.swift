@@ -32,6 +32,8 @@ struct ButtonSpec {
 struct KeyHint {
     var key: String
     var label: String
+    /// What tapping the hint does (a touch screen has no F1 key).
+    var action: WizardAction? = nil
 }
 
 /// The frame around every page: header, progress line, footer hints and buttons.
@@ -91,8 +93,12 @@ enum PageChrome {
         var x = rect.x
         for (index, hint) in shown.enumerated() {
             if index > 0 { x += buffer.put(" · ", at: Point(x: x, y: rect.y), style: .muted) }
+            let start = x
             x += buffer.put(hint.key, at: Point(x: x, y: rect.y), style: .accent)
             x += buffer.put(" " + hint.label, at: Point(x: x, y: rect.y), style: .muted)
+            if let action = hint.action {
+                buffer.addHitRegion(Rect(x: start, y: rect.y, width: x - start, height: 1), action: action)
+            }
         }
     }
 

@@ -12,8 +12,8 @@ enum ReviewView {
         ]
         let hints = [
             KeyHint(key: "↑↓", label: ui.text(.reviewHint)),
-            KeyHint(key: "Tab", label: ui.text(.submit)),
-            KeyHint(key: "Esc", label: ui.text(.back)),
+            KeyHint(key: "Tab", label: ui.text(.submit), action: .submit),
+            KeyHint(key: "Esc", label: ui.text(.back), action: .back),
         ]
         var body = PageChrome.draw(
             into: &frame.buffer, layout: layout, header: ui.text(ui.engine.questionnaire.metadata.title),
@@ -47,7 +47,7 @@ enum WelcomeView {
         let buttons = [ButtonSpec(label: ui.text(.start), action: .start, focused: true, placement: .right)]
         var hints = [KeyHint(key: "Enter", label: ui.text(.start))]
         if meta.languages.count > 1 { hints.append(KeyHint(key: "↑↓", label: ui.text(.chooseLanguage))) }
-        hints.append(KeyHint(key: "F1", label: ui.text(.help)))
+        hints.append(KeyHint(key: "F1", label: ui.text(.help), action: .help))
         var body = PageChrome.draw(
             into: &frame.buffer, layout: layout, header: ui.text(meta.title), status: nil, fraction: nil,
             hints: hints, buttons: buttons)

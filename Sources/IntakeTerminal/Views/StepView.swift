@@ -56,6 +56,7 @@ enum StepView {
         if !hints.isEmpty, !dropHints {
             let line = body.splitTop(1)
             frame.buffer.put(hints.joined(separator: " · "), in: line.top, alignment: .left, style: .muted)
+            if item.help != nil { frame.buffer.addHitRegion(line.top, action: WizardAction.help) }
             body = line.rest
         }
         if !layout.compact && !isBodyMapFigure && body.height > 8 { body = body.splitTop(1).rest }

@@ -32,12 +32,12 @@ public enum WizardView {
     /// The usual footer hints of a question page.
     static func standardHints(_ ui: WizardUI, nextLabel: String? = nil) -> [KeyHint] {
         var hints = [
-            KeyHint(key: "Enter", label: nextLabel ?? ui.text(.next)),
-            KeyHint(key: "Esc", label: ui.text(.back)),
-            KeyHint(key: "F1", label: ui.text(.help)),
+            KeyHint(key: "Enter", label: nextLabel ?? ui.text(.next), action: .next),
+            KeyHint(key: "Esc", label: ui.text(.back), action: .back),
+            KeyHint(key: "F1", label: ui.text(.help), action: .help),
         ]
         if ui.engine.questionnaire.metadata.languages.count > 1 {
-            hints.append(KeyHint(key: "F2", label: ui.text(.chooseLanguage)))
+            hints.append(KeyHint(key: "F2", label: ui.text(.chooseLanguage), action: .cycleLanguage))
         }
         return hints
     }

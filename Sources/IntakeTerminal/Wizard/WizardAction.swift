@@ -11,6 +11,8 @@ public enum WizardAction: Hashable, Sendable {
     case next
     case back
     case help
+    /// Switch to the questionnaire's next language (F2).
+    case cycleLanguage
     /// An option of a yes/no, single- or multiple-choice item, by index.
     case option(Int)
     /// A body-map region, by id.

@@ -152,6 +152,9 @@ public struct WizardUI: Sendable {
         case .help:
             openHelp()
             return []
+        case .cycleLanguage:
+            cycleLanguage()
+            return []
         case .reviewEntry(let index):
             guard page == .review else { return [] }
             reviewFocus = index

@@ -344,3 +344,20 @@ extension Driver {
         #expect(driver.screen.contains("Please tell the front desk now."))
     }
 }
+
+/// A touch screen has no F1 or F2: the hints are tap targets too.
+@Suite struct TouchOnlyTests {
+    @Test func helpAndLanguageByTapping() throws {
+        var driver = Driver(try WizardFixtures.everyType())
+        driver.keys(.enter)
+        let helpRegions = driver.frame.buffer.hitRegions.filter { ($0.action as? WizardAction) == .help }
+        #expect(helpRegions.count == 2)  // the hint under the question and "F1 Help" in the footer
+        driver.tap(.help)
+        #expect(driver.ui.overlay == .help)
+        #expect(driver.screen.contains("Do you have a rash?"))
+        driver.tap(.closeHelp)
+        driver.tap(.cycleLanguage)
+        #expect(driver.ui.language == "de")
+        #expect(driver.screen.contains("Haben Sie einen Ausschlag?"))
+    }
+}

@@ -72,8 +72,7 @@ enum StepView {
         if let problem {
             frame.buffer.put(problem, in: split.bottom, alignment: .left, style: .error)
         }
-        let widget = Rect(x: split.rest.x, y: split.rest.y, width: split.rest.width, height: split.rest.height)
-        WidgetView.draw(item, editor: editor, ui: ui, in: widget, size: layout.size, into: &frame)
+        WidgetView.draw(item, editor: editor, ui: ui, in: split.rest, size: layout.size, into: &frame)
     }
 
     /// Rows a widget needs to be usable (lists scroll within them).

@@ -11,22 +11,3 @@ public enum WizardPage: Hashable, Sendable {
     /// Sent: thanks, and calm messages for urgent flags.
     case thankYou
 }
-
-/// A layer drawn over the page; the page's state stays as it was.
-public enum WizardOverlay: Hashable, Sendable {
-    /// The current question's help text (F1 / `?`).
-    case help
-    /// "Leave the questionnaire?" after Ctrl-C; `leaveFocused` says which button Enter presses.
-    case leave(leaveFocused: Bool)
-}
-
-/// A problem found in typed input before it reaches the engine, in words the patient reads.
-public enum InputProblem: Hashable, Sendable {
-    case outOfRange(minimum: Double?, maximum: Double?)
-    case notANumber(minimum: Double?, maximum: Double?)
-    case wholeNumber
-    case invalidDate
-    case amountMissing
-    case unitMissing
-    case tooLong(maximum: Int)
-}

@@ -92,7 +92,7 @@ public struct WizardUI: Sendable {
                     effects = perform(action)
                 }
             case .wheelUp:
-                effects = handleKey(overlay == .help ? .up : .up, fromWheel: true)
+                effects = handleKey(.up, fromWheel: true)
             case .wheelDown:
                 effects = handleKey(.down, fromWheel: true)
             case .release:
@@ -209,7 +209,6 @@ public struct WizardUI: Sendable {
                 effects = commitTyped(item: item, silently: true)
             }
             if !engine.back() { page = .welcome }
-            page = engine.position == .review ? .review : page
             return effects
         }
     }

@@ -4,7 +4,7 @@ import IntakeCore
 enum HelpOverlay {
     static func draw(_ ui: WizardUI, layout: PageLayout, into frame: inout WizardFrame) {
         let column = layout.column
-        let box = Rect(x: column.x + 2, y: 2, width: column.width - 4, height: layout.size.height - 4)
+        let box = Rect(x: column.x, y: 2, width: column.width, height: layout.size.height - 3)
         let text: String
         if ui.page == .step, let item = ui.engine.currentItem {
             text = ui.text(item.text) + "\n\n" + (item.help.map { ui.text($0) } ?? ui.text(.noHelp))

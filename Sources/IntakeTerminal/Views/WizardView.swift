@@ -16,15 +16,19 @@ public enum WizardView {
         case .confirm: ConfirmView.draw(ui, layout: layout, into: &frame)
         case .thankYou: ThankYouView.draw(ui, layout: layout, into: &frame)
         }
-        switch ui.overlay {
-        case .help?:
+        if let overlay = ui.overlay {
+            // An overlay replaces the page (only the title stays), so no half-covered
+            // words or page buttons show around it; the page's scroll positions are kept.
+            frame.buffer = ScreenBuffer(size: size, glyphs: ui.glyphs)
             frame.cursor = nil
-            HelpOverlay.draw(ui, layout: layout, into: &frame)
-        case .leave(let leaveFocused)?:
-            frame.cursor = nil
-            LeaveDialog.draw(ui, leaveFocused: leaveFocused, layout: layout, into: &frame.buffer)
-        case nil:
-            break
+            let title = Rect(x: layout.column.x, y: 0, width: layout.column.width, height: 1)
+            frame.buffer.put(ui.text(ui.engine.questionnaire.metadata.title), in: title, alignment: .left, style: .title)
+            switch overlay {
+            case .help:
+                HelpOverlay.draw(ui, layout: layout, into: &frame)
+            case .leave(let leaveFocused):
+                LeaveDialog.draw(ui, leaveFocused: leaveFocused, layout: layout, into: &frame.buffer)
+            }
         }
         return frame
     }

@@ -412,4 +412,28 @@ import Testing
         ])
         #expect(driver.frame.cursor == Point(x: 2 + 16, y: 3))
     }
+
+    @Test func overlaysReplaceThePageCalmly() throws {
+        var driver = Driver(try WizardFixtures.everyType(), language: "ru", size: Size(width: 40, height: 12))
+        driver.keys(.enter)
+        driver.keys(.control("c"))
+        expectScreen(driver, [
+            " Все типы вопросов",
+            "",
+            "",
+            " ┌────────────────────────────────────┐",
+            " │ Выйти из анкеты? Ваши ответы       │",
+            " │ сохранятся.                        │",
+            " │                                    │",
+            " │ [ Остаться ]             [ Выйти ] │",
+            " └────────────────────────────────────┘",
+        ])
+        driver.keys(.escape)
+        driver.send(.resize(Size(width: 80, height: 24)))
+        driver.keys(.function(1))
+        #expect(driver.lines[2].hasPrefix("  ┌ Помощь ─"))
+        #expect(driver.lines[3] == "  │ У вас есть сыпь?" + String(repeating: " ", count: 57) + "│")
+        #expect(driver.lines[5].hasPrefix("  │ Сыпь — это покрасневшая кожа."))
+        #expect(driver.lines[21].hasPrefix("  │ Нажмите любую клавишу, чтобы закрыть."))
+    }
 }

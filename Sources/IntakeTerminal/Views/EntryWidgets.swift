@@ -43,8 +43,10 @@ enum EntryWidgets {
         let field = editor.fields.first ?? TextField()
         let cursor = EntryField.draw(field, at: Point(x: x, y: rect.y), width: 6, focused: editor.focus == 0, action: .field(0), into: &frame.buffer)
         if editor.focus == 0, ui.overlay == nil { frame.cursor = cursor }
-        // Units as radio buttons, wrapping onto more rows when narrow.
+        // Units as radio buttons under their label, wrapping onto more rows when narrow.
         let glyphs = ui.glyphs
+        let arrows = glyphs == .unicode ? "← →" : "<- ->"
+        frame.buffer.put(ui.text(.unit) + " (" + arrows + ")", at: Point(x: rect.x, y: rect.y + 1), style: .muted)
         var row = rect.y + 2
         x = rect.x
         if editor.focus == 1 {

@@ -216,6 +216,19 @@ struct WizardEndToEndTests {
         }
     }
 
+    @Test func termDumbAndPlainFlagUseNumberedPrompts() throws {
+        for (term, extra) in [("dumb", ""), ("xterm-256color", "--plain")] {
+            let (tmux, _) = try Self.start(term: term, extra: extra)
+            defer { tmux.kill() }
+            try tmux.waitFor(text: "1) English")
+            #expect(try tmux.paneFormat("#{alternate_on}") == "0")
+            try tmux.sendKeys("1", "Enter")
+            try tmux.waitFor(text: "First, a few questions about you.")
+            try tmux.sendKeys("Enter")
+            try tmux.waitFor(text: "What is your full name?")
+        }
+    }
+
     @Test func vt100GetsASCIIAndNoColourAndStillWorks() throws {
         let (tmux, _) = try Self.start(term: "vt100")
         defer { tmux.kill() }

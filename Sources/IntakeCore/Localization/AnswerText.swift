@@ -40,6 +40,10 @@ public enum AnswerText {
         switch answer {
         case .choices([]), .regions([]): return InterfaceText.noneSelected.text(language)
         case .text(let text): return TextSanitizer.sanitizeLine(text)
+        case .unknown: return InterfaceText.dontRemember.text(language)
+        case .yesNo(.yes): return InterfaceText.yes.text(language)
+        case .yesNo(.no): return InterfaceText.no.text(language)
+        case .yesNo(.notSure): return InterfaceText.notSure.text(language)
         default: return format(answer, of: item, language: language)
         }
     }

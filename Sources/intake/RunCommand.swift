@@ -85,8 +85,8 @@ struct RunCommand: ParsableCommand {
             saveDraft: { _, _ in
                 // The durable draft store plugs in here (it persists after every answer).
             },
-            onSubmit: { _, _ in
-                // The outputs writer plugs in here (summary, result JSON, FHIR).
+            onSubmit: { submitted, patientLanguage in
+                _ = try SubmittedIntake.write(submitted, language: patientLanguage, to: out)
             })
         terminal.close()
         switch outcome {

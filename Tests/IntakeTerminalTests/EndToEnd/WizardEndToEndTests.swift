@@ -64,7 +64,7 @@ struct WizardEndToEndTests {
     }
 
     @Test func aWholeIntakeByKeysTapsAndResizes() throws {
-        let (tmux, _) = try Self.start()
+        let (tmux, out) = try Self.start()
         defer { tmux.kill() }
         let questionnaire = try WizardFixtures.dermatomyositis()
         var driver = Driver(questionnaire, welcome: true)
@@ -133,6 +133,18 @@ struct WizardEndToEndTests {
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "EXIT=0")
         #expect(try tmux.paneFormat("#{alternate_on} #{mouse_any_flag}") == "0 0")
+        // The submitted intake is exactly its three files, private to this user.
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files.map { String($0.split(separator: ".", maxSplits: 1).last ?? "") }.sorted() == ["response.json", "result.json", "summary.txt"])
+        let folderMode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+        for file in files {
+            let mode = try FileManager.default.attributesOfItem(atPath: out + "/" + file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file)")
+        }
+        let summaryName = try #require(files.first { $0.hasSuffix(".summary.txt") })
+        let summary = try String(contentsOfFile: out + "/" + summaryName, encoding: .utf8)
+        #expect(summary.contains("Eyelids") && summary.contains("Shoulders and upper back"), "the body-map answers reach the summary")
     }
 
     @Test func ctrlCAndCtrlZDoNotEndIt() throws {

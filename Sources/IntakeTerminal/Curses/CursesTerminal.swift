@@ -119,6 +119,7 @@ public final class CursesTerminal: Terminal {
         nonl()
         keypad(window, true)
         set_escdelay(options.escapeDelay)
+        Self.defineCommonKeySequences()
         curs_set(0)
         cursorVisible = false
 
@@ -314,5 +315,18 @@ public final class CursesTerminal: Terminal {
         fclose(outputFile)
         fclose(inputFile)
         CursesSession.release()
+    }
+
+    /// Home and End arrive as `ESC [ 1 ~` / `ESC [ 4 ~` (tmux, screen, many consoles) or
+    /// `ESC [ H` / `ESC [ F`, which the xterm terminfo entries do not list; unknown, they
+    /// would reach the wizard as Esc (= Back) followed by stray characters. Teach them all.
+    private static func defineCommonKeySequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ]
+        for (sequence, key) in sequences where key_defined(sequence) != key {
+            _ = define_key(sequence, key)
+        }
     }
 }

@@ -41,6 +41,8 @@ struct TerminalDemoEndToEndTests {
             ({ try tmux.sendKeys("F5") }, "key F5"),
             ({ try tmux.sendKeys("PageDown") }, "key pageDown"),
             ({ try tmux.sendKeys("Escape") }, "key escape"),
+            ({ try tmux.sendKeys("Home") }, "key home"),
+            ({ try tmux.sendKeys("End") }, "key end"),
             ({ try tmux.sendKeys("C-a") }, "key control(a)"),
         ]
         for (index, step) in cases.enumerated() {

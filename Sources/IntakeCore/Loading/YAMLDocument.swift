@@ -8,7 +8,11 @@ enum YAMLDocument {
         let parser: Yams.Parser
         let root: Node?
         do {
-            parser = try Yams.Parser(yaml: source.text)
+            // The basic resolver: every plain scalar stays a string (the readers parse numbers
+            // and booleans themselves). The default one runs up to seven regular expressions on
+            // every scalar and every mapping key (Yams hashes keys to find duplicates), which was
+            // most of the loading time.
+            parser = try Yams.Parser(yaml: source.text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: source.file))

@@ -12,7 +12,7 @@ struct Intake: ParsableCommand {
         discussion: """
         Exit codes: 0 ok, 1 invalid input (questionnaire or answers), 2 usage, 3 input/output error.
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self, DescribeCommand.self, FillCommand.self, SummarizeCommand.self, TerminalDemoCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, DescribeCommand.self, FillCommand.self, SummarizeCommand.self, TerminalDemoCommand.self, BenchEngineCommand.self]
     )
 
     /// Runs the command and maps failures to the documented exit codes.

@@ -58,14 +58,18 @@ def fmt(values, unit="ms", digits=1):
     return f"{med(values):.{digits}f} {unit} [{min(values):.{digits}f}-{max(values):.{digits}f}]"
 
 
+LAST_CPU_MS = [0.0]
+
+
 def run_timed(argv, env=None, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cpu=None):
-    """Runs argv to completion; returns (wall ms, peak RSS KiB, exit code)."""
+    """Runs argv to completion; returns (wall ms, peak RSS KiB, exit code); CPU ms in LAST_CPU_MS."""
     if cpu is not None and shutil.which("taskset"):
         argv = ["taskset", "-c", str(cpu)] + argv
     t0 = time.perf_counter()
     p = subprocess.Popen(argv, env=env, stdout=stdout, stderr=stderr)
     _, status, usage = os.wait4(p.pid, 0)
     wall = (time.perf_counter() - t0) * 1000
+    LAST_CPU_MS[0] = (usage.ru_utime + usage.ru_stime) * 1000
     p.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_maxrss, p.returncode
 
@@ -205,7 +209,7 @@ def bench_plain_intake(binary, script_lines, out_dir, runs):
 # 5. Scaling
 
 
-def bench_scaling(binary, sizes, out_dir, runs):
+def bench_scaling(binary, sizes, out_dir, runs, answers=20000):
     files = {}
     for n in sizes:
         path = os.path.join(out_dir, f"generated-{n}.yaml")
@@ -218,7 +222,8 @@ def bench_scaling(binary, sizes, out_dir, runs):
     for i in range(runs):
         for n in (sizes if i % 2 == 0 else list(reversed(sizes))):
             t0 = time.perf_counter()
-            p = subprocess.Popen([binary, "bench-engine", files[n], "--max-bytes", str(64 * 1024 * 1024)],
+            p = subprocess.Popen([binary, "bench-engine", files[n], "--max-bytes", str(64 * 1024 * 1024),
+                                  "--answers", str(answers)],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             out = p.stdout.read()
             _, status, usage = os.wait4(p.pid, 0)
@@ -258,7 +263,7 @@ def bench_batch(binary, out_dir, count, runs):
     for i in range(count):
         src = os.path.join(seeds, seed_files[i % len(seed_files)])
         shutil.copyfile(src, os.path.join(results, f"patient-{i:05d}.result.json"))
-    rates, walls, rss = [], [], []
+    rates, walls, rss, cpu_rates = [], [], [], []
     for r in range(runs):
         dest = os.path.join(out_dir, f"batch-summaries-{r}")
         shutil.rmtree(dest, ignore_errors=True)
@@ -268,9 +273,10 @@ def bench_batch(binary, out_dir, count, runs):
         if rc != 0 or written != count:
             log(f"warning: summarize exit {rc}, {written} of {count} written")
         rates.append(count / (wall / 1000))
+        cpu_rates.append(count / (LAST_CPU_MS[0] / 1000))
         walls.append(wall)
         rss.append(kib / 1024)
-    return rates, walls, rss, len(seed_files)
+    return rates, walls, rss, len(seed_files), cpu_rates
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,7 +348,7 @@ def main():
     ap.add_argument("--sizes", default="100,1000,10000,100000")
     ap.add_argument("--scaling-runs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=10000)
-    ap.add_argument("--batch-runs", type=int, default=3)
+    ap.add_argument("--batch-runs", type=int, default=2)
     ap.add_argument("--bad-runs", type=int, default=10)
     ap.add_argument("--quick", action="store_true", help="few runs, for trying the harness")
     opts = ap.parse_args()
@@ -355,7 +361,12 @@ def main():
 
     ours, peers = programs(opts)
     plain = plain_run_program(opts.intake, os.path.join(opts.out, "plain-startup"))
-    start_progs = ours + [plain] + peers
+    start_progs = ours + [plain]
+    if opts.intake_static and os.path.exists(opts.intake_static):
+        static_plain = plain_run_program(opts.intake_static, os.path.join(opts.out, "plain-startup"))
+        static_plain.name = "intake run, plain prompts (static)"
+        start_progs.append(static_plain)
+    start_progs += peers
     log(f"1. start to first screen: {opts.startup_runs} runs each, alternated")
     startup, startup_rss, first_bytes = bench_startup(start_progs, opts.startup_runs)
 
@@ -379,14 +390,14 @@ def main():
     scaling = bench_scaling(opts.intake, sizes, opts.out, opts.scaling_runs)
 
     log(f"6. batch: {opts.batch} summaries, {opts.batch_runs} runs, one core")
-    rates, batch_walls, batch_rss, seeds = bench_batch(opts.intake, opts.out, opts.batch, opts.batch_runs)
+    rates, batch_walls, batch_rss, seeds, cpu_rates = bench_batch(opts.intake, opts.out, opts.batch, opts.batch_runs)
 
     log("7. bad inputs")
     bad = bench_bad(opts.intake, True, opts.out, opts.bad_runs)
 
     report = render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, nbytes, clears, key_rss,
                     plain_lat, plain_bytes, plain_rss, fill_rss, len(script), scaling, rates, batch_walls, batch_rss,
-                    seeds, bad)
+                    seeds, bad, cpu_rates)
     print(report)
     with open(opts.markdown, "w") as f:
         f.write(report)
@@ -405,7 +416,7 @@ def verdict(ok):
 
 
 def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, nbytes, clears, key_rss,
-           plain_lat, plain_bytes, plain_rss, fill_rss, script_len, scaling, rates, batch_walls, batch_rss, seeds, bad):
+           plain_lat, plain_bytes, plain_rss, fill_rss, script_len, scaling, rates, batch_walls, batch_rss, seeds, bad, cpu_rates):
     L = []
     w = L.append
     w("# Benchmarks\n")
@@ -484,7 +495,7 @@ def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, 
     w("Generated questionnaires (bench/gen_questionnaire.py): yes/no and 3-option items, every item's `when` "
       "reads one or two earlier items. `load` is `QuestionnaireLoader.load` inside `intake bench-engine` "
       "(read, YAML, checks, expression binding, SHA-256); `update` is one `Wizard.setAnswer` (visibility of the "
-      "dependents), `next+progress` is moving on and recomputing the progress line, for every item answered in order. "
+      "dependents), `next+progress` is moving on and recomputing the progress line, for each of the first 20,000 items answered in order. "
       "Files over 4 MiB are refused by `intake validate` (the cap); bench-engine raises the cap for them.\n")
     w("| items | file | load | process wall | peak RSS | update p50 / p99 / max | next+progress p50 / p99 | re-evaluated per answer (max) | `intake validate` |")
     w("|---|---|---|---|---|---|---|---|---|")
@@ -504,10 +515,10 @@ def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, 
     w("## 6. Batch summaries\n")
     w(f"`intake summarize DIR --out OUT --progress` over {opts.batch:,} result files (the {seeds} fixture answer sets "
       f"filled with `intake fill`, then copied), pinned to one core with `taskset -c 0`; each summary is replayed "
-      f"through the engine, rendered and written durably (0600, fsync, rename).\n")
-    w(f"| results | wall | summaries per second | peak RSS |")
-    w("|---|---|---|---|")
-    w(f"| {opts.batch:,} | {fmt([x / 1000 for x in batch_walls], 's', 2)} | {fmt(rates, '/s', 0)} | {fmt(batch_rss, 'MiB')} |")
+      f"through the engine, rendered and written (0600, temporary file + rename, one `sync` at the end of the batch).\n")
+    w(f"| results | wall | summaries per wall second | per CPU second (user+sys) | peak RSS |")
+    w("|---|---|---|---|---|")
+    w(f"| {opts.batch:,} | {fmt([x / 1000 for x in batch_walls], 's', 2)} | {fmt(rates, '/s', 0)} | {fmt(cpu_rates, '/s', 0)} | {fmt(batch_rss, 'MiB')} |")
     w("")
 
     # 7
@@ -529,7 +540,8 @@ def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, 
         p_us = med(startup[plain.name])
         w(f"| (same, `intake run` plain prompts with the real questionnaire) | {p_us:.1f} ms = {p_us / s_d:.2f}x dialog, {p_us / s_f:.2f}x floor | {verdict(p_us <= 1.2 * s_d and p_us <= 2 * s_f)} |")
         b_us, b_d = med(nbytes[main_us]), med(nbytes[dialog])
-        w(f"| bytes per selection move ≤ dialog's, no full redraw | {b_us:.0f} vs {b_d:.0f} bytes, {clears[main_us]} clears | {verdict(b_us <= b_d and clears[main_us] == 0)} |")
+        note = " (stand-in: a key updates an event counter, not a selection; not conclusive)" if "stand-in" in main_us else ""
+        w(f"| bytes per selection move ≤ dialog's, no full redraw | {b_us:.0f} vs {b_d:.0f} bytes, {clears[main_us]} clears{note} | {verdict(b_us <= b_d and clears[main_us] == 0)} |")
         p99 = pct(lat[main_us], .99)
         w(f"| p99 keystroke ≤ 10 ms | {main_us}: {p99:.2f} ms; plain answer: {pct(plain_lat, .99):.2f} ms | {verdict(p99 <= 10 and pct(plain_lat, .99) <= 10)} |")
         big = sizes[-1]
@@ -542,7 +554,7 @@ def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, 
         w(f"| load 10,000 items ≤ 200 ms | {l10:.1f} ms (whole `intake validate`: {med(scaling[10000]['validate']):.1f} ms) | {verdict(l10 <= 200)} |")
     worst = max(med(r["wall"]) for r in bad.values())
     w(f"| hostile inputs rejected ≤ 100 ms | slowest median {worst:.1f} ms, all exit 1 | {verdict(worst <= 100 and all(r['rc'] == 1 for r in bad.values()))} |")
-    w(f"| batch ≥ 2,000 summaries/s on one core | {med(rates):.0f}/s | {verdict(med(rates) >= 2000)} |")
+    w(f"| batch ≥ 2,000 summaries/s on one core | {med(rates):.0f}/s wall, {med(cpu_rates):.0f}/s per CPU second | {verdict(med(rates) >= 2000)} |")
     w("")
     return "\n".join(L) + "\n"
 

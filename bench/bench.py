@@ -556,6 +556,9 @@ def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, 
     w(f"| hostile inputs rejected ≤ 100 ms | slowest median {worst:.1f} ms, all exit 1 | {verdict(worst <= 100 and all(r['rc'] == 1 for r in bad.values()))} |")
     w(f"| batch ≥ 2,000 summaries/s on one core | {med(rates):.0f}/s wall, {med(cpu_rates):.0f}/s per CPU second | {verdict(med(rates) >= 2000)} |")
     w("")
+    analysis = os.path.join(ROOT, "bench/analysis.md")
+    if os.path.exists(analysis):
+        w(open(analysis).read())
     return "\n".join(L) + "\n"
 
 

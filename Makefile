@@ -6,7 +6,7 @@ QUESTIONNAIRE ?= Questionnaires/dermatomyositis.yaml
 OUTPUT ?= intake-output
 RUN_DEBS = libncurses-dev
 TEST_DEBS = libncurses-dev tmux python3 python3-pip
-BENCH_DEBS = libncurses-dev python3 python3-pip dialog whiptail gcc
+BENCH_DEBS = libncurses-dev python3 python3-pip dialog whiptail gcc time
 BENCH_PIP = pyte questionary
 BENCH_ARGS ?=
 

@@ -61,17 +61,35 @@ def fmt(values, unit="ms", digits=1):
 LAST_CPU_MS = [0.0]
 
 
+TIME_OUT = "/tmp/intake-bench-time.txt"
+
+
+def with_peak_rss(argv):
+    """argv run under GNU time, which writes the child's peak RSS (KiB) to TIME_OUT.
+
+    wait4's ru_maxrss of a child forked from this harness would include the harness's
+    own pre-exec resident set (Linux carries it across exec); GNU time is small."""
+    return ["/usr/bin/time", "-f", "%M", "-o", TIME_OUT] + argv
+
+
+def read_peak_rss():
+    try:
+        return int(open(TIME_OUT).read().split()[-1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def run_timed(argv, env=None, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cpu=None):
     """Runs argv to completion; returns (wall ms, peak RSS KiB, exit code); CPU ms in LAST_CPU_MS."""
     if cpu is not None and shutil.which("taskset"):
         argv = ["taskset", "-c", str(cpu)] + argv
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, stdout=stdout, stderr=stderr)
+    p = subprocess.Popen(with_peak_rss(argv), env=env, stdout=stdout, stderr=stderr)
     _, status, usage = os.wait4(p.pid, 0)
     wall = (time.perf_counter() - t0) * 1000
     LAST_CPU_MS[0] = (usage.ru_utime + usage.ru_stime) * 1000
     p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss, p.returncode
+    return wall, read_peak_rss(), p.returncode
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,6 +175,7 @@ def bench_keys(progs, presses, rounds, quiet):
     nbytes = {p.name: [] for p in progs}
     clears = {p.name: 0 for p in progs}
     rss = {p.name: [] for p in progs}
+    dirty = {p.name: [] for p in progs}
     per_round = presses // rounds
     for r in range(rounds):
         order = progs if r % 2 == 0 else list(reversed(progs))
@@ -176,33 +195,38 @@ def bench_keys(progs, presses, rounds, quiet):
                 if any(c in burst for c in CLEARS):
                     clears[p.name] += 1
             rss[p.name].append(s.kill())
-    return lat, nbytes, clears, rss
+            dirty[p.name].append(s.private_dirty_kib)
+    return lat, nbytes, clears, rss, dirty
 
 
 def bench_plain_intake(binary, script_lines, out_dir, runs):
     """A whole dermatomyositis intake typed line by line in `intake run` (plain prompts)."""
-    lat, nbytes, rss, walls = [], [], [], []
+    lat, nbytes, rss, walls, submit = [], [], [], [], []
     for i in range(runs):
         out = os.path.join(out_dir, f"plain-{i}")
         shutil.rmtree(out, ignore_errors=True)
         p = plain_run_program(binary, out)
-        s = Session(p.argv)
+        s = Session(with_peak_rss(p.argv))
         s.wait_for(p.ready, timeout=20)
-        for line in script_lines:
+        for number, line in enumerate(script_lines):
             before = s.total_bytes
             sent = s.send(line.encode() + b"\r")
             try:
                 t = s.wait_for(lambda x: x.tail.endswith(b"> ") and x.total_bytes > before + len(line) + 2, timeout=10)
             except EOFError:
                 t = s.chunks[-1][0]
+            if number == len(script_lines) - 1:
+                submit.append((t - sent) * 1000)  # submit: three files written durably, then exit
+                continue
             lat.append((t - sent) * 1000)
             nbytes.append(s.total_bytes - before - len(line) - 2)  # minus the terminal's echo
-        rss.append(s.wait())
+        s.wait()
+        rss.append(read_peak_rss())
         walls.append((time.perf_counter() - s.t0) * 1000)
         ok = os.path.isdir(out) and len([f for f in os.listdir(out) if f.endswith(".result.json")]) == 1
         if not ok:
             log("warning: plain intake did not write its result:", s.text()[-500:])
-    return lat, nbytes, rss
+    return lat, nbytes, rss, submit
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,8 +246,8 @@ def bench_scaling(binary, sizes, out_dir, runs, answers=20000):
     for i in range(runs):
         for n in (sizes if i % 2 == 0 else list(reversed(sizes))):
             t0 = time.perf_counter()
-            p = subprocess.Popen([binary, "bench-engine", files[n], "--max-bytes", str(64 * 1024 * 1024),
-                                  "--answers", str(answers)],
+            p = subprocess.Popen(with_peak_rss([binary, "bench-engine", files[n], "--max-bytes", str(64 * 1024 * 1024),
+                                                "--answers", str(answers)]),
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             out = p.stdout.read()
             _, status, usage = os.wait4(p.pid, 0)
@@ -232,7 +256,7 @@ def bench_scaling(binary, sizes, out_dir, runs, answers=20000):
             r = rows[n]
             r["load"].append(data["load_ms"])
             r["wall"].append(wall)
-            r["rss"].append(usage.ru_maxrss / 1024)
+            r["rss"].append(read_peak_rss() / 1024)
             r["upd50"].append(data["update"]["p50_us"])
             r["upd99"].append(data["update"]["p99_us"])
             r["updmax"].append(data["update"]["max_us"])
@@ -372,12 +396,12 @@ def main():
 
     log(f"2-3. {opts.presses} key presses each (Down x9, Up x9, ...), alternated in {opts.rounds} rounds")
     key_progs = ours + peers
-    lat, nbytes, clears, key_rss = bench_keys(key_progs, opts.presses, opts.rounds, opts.quiet_ms / 1000)
+    lat, nbytes, clears, key_rss, key_dirty = bench_keys(key_progs, opts.presses, opts.rounds, opts.quiet_ms / 1000)
 
     log("2-4. a whole dermatomyositis intake typed into `intake run` (plain prompts)")
     script = subprocess.run([opts.intake, "bench-engine", QUESTIONNAIRE, "--plain-script",
                              os.path.join(FIXTURES, "most-severe.json")], capture_output=True, text=True, check=True).stdout.splitlines()
-    plain_lat, plain_bytes, plain_rss = bench_plain_intake(opts.intake, script, opts.out, opts.plain_runs)
+    plain_lat, plain_bytes, plain_rss, plain_submit = bench_plain_intake(opts.intake, script, opts.out, opts.plain_runs)
     fill_rss = []
     for i in range(5):
         _, kib, _ = run_timed([opts.intake, "fill", QUESTIONNAIRE, "--answers", os.path.join(FIXTURES, "most-severe.json"),
@@ -397,7 +421,7 @@ def main():
 
     report = render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, nbytes, clears, key_rss,
                     plain_lat, plain_bytes, plain_rss, fill_rss, len(script), scaling, rates, batch_walls, batch_rss,
-                    seeds, bad, cpu_rates)
+                    seeds, bad, cpu_rates, plain_submit, key_dirty)
     print(report)
     with open(opts.markdown, "w") as f:
         f.write(report)
@@ -416,7 +440,7 @@ def verdict(ok):
 
 
 def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, nbytes, clears, key_rss,
-           plain_lat, plain_bytes, plain_rss, fill_rss, script_len, scaling, rates, batch_walls, batch_rss, seeds, bad, cpu_rates):
+           plain_lat, plain_bytes, plain_rss, fill_rss, script_len, scaling, rates, batch_walls, batch_rss, seeds, bad, cpu_rates, plain_submit, key_dirty):
     L = []
     w = L.append
     w("# Benchmarks\n")
@@ -463,6 +487,8 @@ def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, 
           f"| {ratio(pct(values, .99), pct(lat[dialog], .99))} |")
     w(f"| {plain.name}: answer + Enter to next prompt, whole intake ({script_len} lines x {opts.plain_runs}) "
       f"| {pct(plain_lat, .5):.2f} ms | {pct(plain_lat, .99):.2f} ms | {max(plain_lat):.2f} ms | |")
+    w(f"| {plain.name}: the final submit (scores, summary, FHIR; three files written with fsync) "
+      f"| {med(plain_submit):.2f} ms | | {max(plain_submit):.2f} ms | |")
     w("")
 
     # 3
@@ -479,15 +505,19 @@ def render(opts, m, ours, peers, plain, startup, startup_rss, first_bytes, lat, 
 
     # 4
     w("## 4. Peak memory (max RSS)\n")
-    w("| program | peak RSS | vs dialog |")
-    w("|---|---|---|")
+    w("Peak RSS is VmHWM read just before the end of a menu session, or GNU time's %M for a run to completion "
+      "(not wait4's ru_maxrss, which on Linux includes the forked harness's own pre-exec memory). "
+      "Private dirty is what only this process wrote (heap, stacks, relocated data), from smaps_rollup; "
+      "the rest of RSS is clean pages of files (the executable, shared libraries), which the page cache shares and can drop.\n")
+    w("| program | peak RSS | private dirty at the end | vs dialog (peak RSS) |")
+    w("|---|---|---|---|")
     d_rss = med(key_rss[dialog]) / 1024
     for name, values in key_rss.items():
         mb = [v / 1024 for v in values]
-        w(f"| {name}, {opts.presses // opts.rounds} key presses | {fmt(mb, 'MiB')} | {ratio(med(mb), d_rss)} |")
+        w(f"| {name}, {opts.presses // opts.rounds} key presses | {fmt(mb, 'MiB')} | {med(key_dirty[name]) / 1024:.1f} MiB | {ratio(med(mb), d_rss)} |")
     pr = [v / 1024 for v in plain_rss]
-    w(f"| {plain.name}, whole dermatomyositis intake to submit | {fmt(pr, 'MiB')} | {ratio(med(pr), d_rss)} |")
-    w(f"| intake fill, whole dermatomyositis intake, three outputs written | {fmt(fill_rss, 'MiB')} | {ratio(med(fill_rss), d_rss)} |")
+    w(f"| {plain.name}, whole dermatomyositis intake to submit | {fmt(pr, 'MiB')} | | {ratio(med(pr), d_rss)} |")
+    w(f"| intake fill, whole dermatomyositis intake, three outputs written | {fmt(fill_rss, 'MiB')} | | {ratio(med(fill_rss), d_rss)} |")
     w("")
 
     # 5

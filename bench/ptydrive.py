@@ -37,6 +37,7 @@ class Session:
         self.chunks = []  # (arrival time, bytes) of everything read, for checks on escapes
         self.status = None
         self.rusage = None
+        self.private_dirty_kib = 0
         self.t0 = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # child: size the terminal before anything runs
@@ -109,12 +110,22 @@ class Session:
         self.settle(quiet=quiet, timeout=1.0)
 
     def kill(self):
-        """Ends the child (SIGKILL) and reaps it; returns ru_maxrss in KiB."""
+        """Ends the child (SIGKILL) and reaps it; returns its peak RSS in KiB.
+
+        The peak is VmHWM read just before the kill. Not `wait4`'s ru_maxrss: Linux
+        carries the pre-exec high-water mark into it, i.e. the forked Python harness
+        (~20-25 MiB), which would hide any program smaller than that."""
+        try:
+            peak = vmhwm_kib(self.pid)
+            self.private_dirty_kib = rollup_kib(self.pid, "Private_Dirty:")
+        except OSError:
+            peak = 0
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        return self.wait()
+        self.wait()
+        return peak
 
     def wait(self, timeout=60.0):
         """Reads until the child exits; returns its peak RSS (KiB, from wait4)."""
@@ -141,6 +152,15 @@ def ends_with(suffix):
 
 def contains_all(*needles):
     return lambda s: all(n in s.text() for n in needles)
+
+
+def rollup_kib(pid, field):
+    """One field of /proc/PID/smaps_rollup (KiB), e.g. Private_Dirty: the memory only this process wrote."""
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith(field):
+                return int(line.split()[1])
+    return 0
 
 
 def vmhwm_kib(pid):

@@ -6,8 +6,11 @@ QUESTIONNAIRE ?= Questionnaires/dermatomyositis.yaml
 OUTPUT ?= intake-output
 RUN_DEBS = libncurses-dev
 TEST_DEBS = libncurses-dev tmux python3 python3-pip cups
+BENCH_DEBS = libncurses-dev python3 python3-pip dialog whiptail gcc time
+BENCH_PIP = pyte questionary
+BENCH_ARGS ?=
 
-.PHONY: run test build release deps deps-test clean validate
+.PHONY: run test build release deps deps-test clean validate bench
 
 deps:
 	@scripts/ensure-deps.sh $(RUN_DEBS)
@@ -32,6 +35,19 @@ test: deps-test
 
 validate: build
 	$$($(SWIFT) build --show-bin-path)/intake validate Questionnaires/*.yaml
+
+# Us against dialog, whiptail, a C ncurses floor and Python questionary: prints a table and
+# writes BENCHMARKS.md (see bench/bench.py). Takes about 10 minutes.
+bench:
+	@scripts/ensure-deps.sh $(BENCH_DEBS)
+	@python3 -c 'import pyte, questionary' 2>/dev/null || python3 -m pip install --quiet $(BENCH_PIP) 2>/dev/null || python3 -m pip install --quiet --break-system-packages $(BENCH_PIP)
+	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+	@mkdir -p bench-output
+	cc -O2 -o bench-output/box bench/peers/box.c -lncursesw
+	python3 bench/bench.py --intake $$($(SWIFT) build -c release --show-bin-path)/intake \
+		--intake-static $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake \
+		--box bench-output/box --out bench-output --markdown BENCHMARKS.md $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

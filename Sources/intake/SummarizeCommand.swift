@@ -13,13 +13,13 @@ struct SummarizeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A result file (*.result.json).")
-    var result: String
+    @Argument(help: "Result files (*.result.json), or folders holding them. More than one needs --out.")
+    var results: [String]
 
     @Option(help: "Summary width in columns: 80, or 40 for receipt printers.")
     var width: Int = 80
 
-    @Option(help: "An earlier result of the same patient (*.result.json).")
+    @Option(help: "An earlier result of the same patient (*.result.json); only with one result.")
     var previous: String?
 
     @Option(help: "Language code of the clinic: headings, labels and staff messages (default en).")
@@ -28,31 +28,113 @@ struct SummarizeCommand: ParsableCommand {
     @Option(help: "The questionnaire file, when it is not at the path recorded in the result.")
     var questionnaire: String?
 
+    @Option(help: "Write each summary to DIR/<name>.summary.txt (created 0700) instead of printing it.")
+    var out: String?
+
+    @Flag(help: "Show a progress bar on standard error.")
+    var progress = false
+
     func validate() throws {
         guard width == 80 || width == 40 else { throw ValidationError("--width must be 80 or 40") }
+        guard !results.isEmpty else { throw ValidationError("give at least one result file") }
     }
 
     func run() throws {
-        let current = try readResult(result)
-        let earlier = try previous.map(readResult)
-        let path = questionnaire ?? current.provenance.sourceFile
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            printError("error: cannot read the questionnaire '\(path)' recorded in the result; pass --questionnaire FILE")
-            throw ExitStatus.inputOutput
+        let files = try expandedResults()
+        guard files.count == 1 || out != nil else {
+            printError("error: \(files.count) results: pass --out DIR to write one summary file each")
+            throw ExitStatus.usage
         }
-        let loaded = try loadQuestionnaire(path, showWarnings: false)
+        guard files.count == 1 || previous == nil else {
+            printError("error: --previous needs exactly one result")
+            throw ExitStatus.usage
+        }
+        let earlier = try previous.map(readResult)
+        var loaded: [String: Questionnaire] = [:]
+        var worst: ExitStatus = .ok
+        let bar = progress ? ProgressBar(total: files.count) : nil
+        for (index, file) in files.enumerated() {
+            do {
+                let text = try summary(of: file, earlier: earlier, questionnaires: &loaded)
+                if let out {
+                    try write(text, for: file, into: out, sync: files.count == 1)
+                } else {
+                    print(text, terminator: "")
+                }
+            } catch let status as ExitStatus {
+                if status.rawValue > worst.rawValue { worst = status }
+            }
+            bar?.update(index + 1)
+        }
+        bar?.finish()
+        if let out, files.count > 1, worst != .inputOutput {
+            do {
+                try OutputWriter.syncEverything(folder: out)
+            } catch {
+                printError("error: \(error)")
+                throw ExitStatus.inputOutput
+            }
+        }
+        if worst != .ok { throw worst }
+    }
+
+    /// Result files in the order given; a folder stands for its `*.result.json` files, sorted.
+    func expandedResults() throws -> [String] {
+        var files: [String] = []
+        for path in results {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                    printError("error: cannot read the folder '\(path)'")
+                    throw ExitStatus.inputOutput
+                }
+                files += names.filter { $0.hasSuffix(".result.json") }.sorted().map { path + "/" + $0 }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// One summary; the questionnaire of each path is loaded once per run.
+    func summary(of file: String, earlier: IntakeResult?, questionnaires: inout [String: Questionnaire]) throws -> String {
+        let current = try readResult(file)
+        let path = questionnaire ?? current.provenance.sourceFile
+        let loaded: Questionnaire
+        if let cached = questionnaires[path] {
+            loaded = cached
+        } else {
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                printError("error: cannot read the questionnaire '\(path)' recorded in the result; pass --questionnaire FILE")
+                throw ExitStatus.inputOutput
+            }
+            loaded = try loadQuestionnaire(path, showWarnings: false)
+            questionnaires[path] = loaded
+        }
         let wizard: Wizard
         do {
             wizard = try current.replay(on: loaded)
         } catch {
-            printError("error: \(result): \(error)")
+            printError("error: \(file): \(error)")
             throw ExitStatus.invalidInput
         }
         if let earlier, let nameItem = loaded.summaryLayout.nameItem, earlier.answers[nameItem] != current.answers[nameItem] {
             printError("warning: the previous result names another patient; check that it belongs to this one")
         }
         let options = SummaryOptions(width: width, clinicLanguage: lang, previous: earlier)
-        print(SummaryRenderer.render(wizard: wizard, result: current, options: options), terminator: "")
+        return SummaryRenderer.render(wizard: wizard, result: current, options: options)
+    }
+
+    /// One summary file; a batch syncs once at the end instead of per file.
+    func write(_ text: String, for file: String, into folder: String, sync: Bool) throws {
+        var name = (file as NSString).lastPathComponent
+        if name.hasSuffix(".result.json") { name.removeLast(".result.json".count) }
+        do {
+            try OutputWriter.write([(name + ".summary.txt", Array(text.utf8))], into: folder, sync: sync)
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatus.inputOutput
+        }
     }
 
     func readResult(_ path: String) throws -> IntakeResult {
@@ -66,5 +148,29 @@ struct SummarizeCommand: ParsableCommand {
             printError("error: '\(path)' is not a result file: \(error)")
             throw ExitStatus.invalidInput
         }
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn at most about 20 times a second.
+final class ProgressBar {
+    let total: Int
+    private var lastDrawn = ContinuousClock.now - .seconds(1)
+    private let interactive = isatty(2) == 1
+
+    init(total: Int) { self.total = total }
+
+    func update(_ done: Int) {
+        let now = ContinuousClock.now
+        guard done == total || now - lastDrawn >= .milliseconds(50) else { return }
+        lastDrawn = now
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let line = "[\(bar)] \(done)/\(total)"
+        FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
+    }
+
+    func finish() {
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

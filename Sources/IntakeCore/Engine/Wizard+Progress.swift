@@ -35,12 +35,13 @@ extension Wizard {
         let currentSection = currentStep?.sectionIndex
         var sectionPosition: Int?
         var sectionTotal = 0
-        for step in steps {
-            guard case .item(let section, _, let flat) = step, visible[flat], items[flat].takesAnswer else { continue }
+        // Flat indexes follow the steps' order; per-index arrays keep this loop free of
+        // copies of items and of dictionary lookups (it runs on every redraw).
+        for flat in items.indices where visible[flat] && takesAnswer[flat] {
             total += 1
-            if given[items[flat].id] != nil { answered += 1 }
+            if hasGiven[flat] { answered += 1 }
             if let currentFlat, flat >= currentFlat { remaining += 1 }
-            if section == currentSection {
+            if sectionOfItem[flat] == currentSection {
                 sectionTotal += 1
                 if let currentFlat, flat <= currentFlat { sectionPosition = sectionTotal }
             }
@@ -55,17 +56,12 @@ extension Wizard {
 
     /// Answered and visible answer-taking items per section, in order; sections with nothing shown are left out.
     public var sectionProgress: [SectionProgress] {
-        var result: [SectionProgress] = []
-        for (index, section) in questionnaire.sections.enumerated() {
-            var entry = SectionProgress(sectionID: section.id, answered: 0, total: 0)
-            for step in steps {
-                guard case .item(index, _, let flat) = step, visible[flat], items[flat].takesAnswer else { continue }
-                entry.total += 1
-                if given[items[flat].id] != nil { entry.answered += 1 }
-            }
-            if entry.total > 0 { result.append(entry) }
+        var entries = questionnaire.sections.map { SectionProgress(sectionID: $0.id, answered: 0, total: 0) }
+        for flat in items.indices where visible[flat] && takesAnswer[flat] {
+            entries[sectionOfItem[flat]].total += 1
+            if hasGiven[flat] { entries[sectionOfItem[flat]].answered += 1 }
         }
-        return result
+        return entries.filter { $0.total > 0 }
     }
 
     /// Every visible item with its answer, section by section.

@@ -8,6 +8,8 @@ public struct Wizard: Sendable {
 
     /// Every answer given, including those of items hidden since; only visible ones count.
     var given: [String: Answer] = [:]
+    /// Whether `given` holds an answer, by flat index (kept with `given`, for the progress line).
+    var hasGiven: [Bool]
     /// Visibility of each item, by flat index.
     var visible: [Bool]
     public internal(set) var position: Position
@@ -22,6 +24,9 @@ public struct Wizard: Sendable {
     let steps: [Step]
     let flatIndex: [String: Int]
     let stepOfItem: [Int]
+    /// Per flat index: the item's section, and whether it takes an answer (not a note).
+    let sectionOfItem: [Int]
+    let takesAnswer: [Bool]
     let graph: DependencyGraph
 
     public init(questionnaire: Questionnaire, today: PartialDate) {
@@ -41,6 +46,9 @@ public struct Wizard: Sendable {
         self.items = items
         self.steps = steps
         self.stepOfItem = stepOfItem
+        self.sectionOfItem = questionnaire.sections.indices.flatMap { Array(repeating: $0, count: questionnaire.sections[$0].items.count) }
+        self.takesAnswer = items.map(\.takesAnswer)
+        self.hasGiven = Array(repeating: false, count: items.count)
         var flatIndex: [String: Int] = [:]
         for (index, item) in items.enumerated() { flatIndex[item.id] = index }
         self.flatIndex = flatIndex
@@ -103,6 +111,7 @@ public struct Wizard: Sendable {
         let checked = try answer.map { answer throws(AnswerProblem) in try items[index].check(answer) }
         guard given[itemID] != checked else { return }
         given[itemID] = checked
+        hasGiven[index] = checked != nil
         problem = nil
         lastReevaluationCount = 0
         if visible[index] {

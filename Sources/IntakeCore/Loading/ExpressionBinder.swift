@@ -23,12 +23,14 @@ struct ExpressionBinder {
                 if let when = item.when, when.canNeverBeTrue {
                     context.report(.warning("this 'when' can never be true, so '\(item.id)' is never asked", at: when.location))
                 }
-                let withSelf = visible.union([item.id])
+                // Rules may read the item itself: add it to the visible names in place (a copy
+                // of the set per item made loading quadratic in the number of items).
+                let added = visible.insert(item.id).inserted
                 item.validations = itemDraft.validations.compactMap { rule, message in
-                    compile(rule, expecting: .bool, scope: scope, visible: withSelf, owner: "a rule of '\(item.id)'")
+                    compile(rule, expecting: .bool, scope: scope, visible: visible, owner: "a rule of '\(item.id)'")
                         .map { Validation(rule: $0, message: message) }
                 }
-                if item.takesAnswer { visible.insert(item.id) }
+                if added && !item.takesAnswer { visible.remove(item.id) }
                 section.items.append(item)
             }
             sections.append(section)

@@ -5,9 +5,11 @@ import Yams
 /// ids, references, expression types, flow order, translations. All problems are
 /// reported in one run; nothing in a file can crash or hang it (see ``SourceLimits``).
 public enum QuestionnaireLoader {
-    public static func load(path: String) -> LoadResult {
+    /// `maximumBytes` exists for benchmarks of very large generated files; everything
+    /// a clinic or patient runs uses the default cap (``SourceLimits/maximumFileBytes``).
+    public static func load(path: String, maximumBytes: Int = SourceLimits.maximumFileBytes) -> LoadResult {
         var diagnostics: [Diagnostic] = []
-        guard let source = SourceText.read(path: path, diagnostics: &diagnostics) else {
+        guard let source = SourceText.read(path: path, maximumBytes: maximumBytes, diagnostics: &diagnostics) else {
             return LoadResult(questionnaire: nil, diagnostics: diagnostics)
         }
         return load(source, preDiagnostics: diagnostics)

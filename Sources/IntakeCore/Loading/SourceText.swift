@@ -9,15 +9,15 @@ struct SourceText {
     let text: String
 
     /// Reads and checks `path`; returns nil after recording why it cannot be used.
-    static func read(path: String, diagnostics: inout [Diagnostic]) -> SourceText? {
+    static func read(path: String, maximumBytes: Int = SourceLimits.maximumFileBytes, diagnostics: inout [Diagnostic]) -> SourceText? {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes else {
             diagnostics.append(.error("cannot read the file (it does not exist or is not readable)", at: start))
             return nil
         }
-        if let size = attributes[.size] as? NSNumber, size.intValue > SourceLimits.maximumFileBytes {
-            diagnostics.append(.error(Self.sizeMessage(size.intValue), at: start))
+        if let size = attributes[.size] as? NSNumber, size.intValue > maximumBytes {
+            diagnostics.append(.error(Self.sizeMessage(size.intValue, limit: maximumBytes), at: start))
             return nil
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -26,15 +26,15 @@ struct SourceText {
         }
         defer { try? handle.close() }
         // Read at most one byte past the cap, in case the file grew after the size check.
-        let data = (try? handle.read(upToCount: SourceLimits.maximumFileBytes + 1)) ?? Data()
-        return check(bytes: [UInt8](data), file: path, diagnostics: &diagnostics)
+        let data = (try? handle.read(upToCount: maximumBytes + 1)) ?? Data()
+        return check(bytes: [UInt8](data), file: path, maximumBytes: maximumBytes, diagnostics: &diagnostics)
     }
 
     /// Checks bytes from memory (tests, stdin) the same way a file is checked.
-    static func check(bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> SourceText? {
+    static func check(bytes: [UInt8], file: String, maximumBytes: Int = SourceLimits.maximumFileBytes, diagnostics: inout [Diagnostic]) -> SourceText? {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if bytes.count > SourceLimits.maximumFileBytes {
-            diagnostics.append(.error(sizeMessage(bytes.count), at: start))
+        if bytes.count > maximumBytes {
+            diagnostics.append(.error(sizeMessage(bytes.count, limit: maximumBytes), at: start))
             return nil
         }
         if let offset = firstInvalidUTF8Offset(bytes) {
@@ -69,10 +69,10 @@ struct SourceText {
         return found > 0 ? nil : SourceText(file: file, text: text)
     }
 
-    private static func sizeMessage(_ bytes: Int) -> String {
+    private static func sizeMessage(_ bytes: Int, limit: Int) -> String {
         let mebibytes = Double(bytes) / 1_048_576
         let shown = (mebibytes * 10).rounded() / 10
-        return "file is \(shown) MiB; questionnaires are limited to \(SourceLimits.maximumFileBytes / 1_048_576) MiB"
+        return "file is \(shown) MiB; questionnaires are limited to \(limit / 1_048_576) MiB"
     }
 
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.

@@ -8,7 +8,11 @@ enum YAMLDocument {
         let parser: Yams.Parser
         let root: Node?
         do {
-            parser = try Yams.Parser(yaml: source.text)
+            // The basic resolver: every plain scalar stays a string (the readers parse numbers
+            // and booleans themselves). The default one runs up to seven regular expressions on
+            // every scalar and every mapping key (Yams hashes keys to find duplicates), which was
+            // most of the loading time.
+            parser = try Yams.Parser(yaml: source.text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: source.file))
@@ -31,34 +35,38 @@ enum YAMLDocument {
     /// anchored node, so an alias bomb costs no more than its own text.
     private static func structuralProblems(in root: Node, file: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var stack: [(node: Node, depth: Int)] = [(root, 1)]
-        while let (node, depth) = stack.popLast() {
-            if problems.count >= SourceLimits.maximumRepeatedDiagnostics { break }
-            let location = node.location(in: file)
-            if node.anchor != nil || node.alias != nil {
-                // An alias is the anchored node itself, so report each anchor once, where it is defined.
-                if !problems.contains(where: { $0.location == location }) {
-                    problems.append(.error("YAML anchors and aliases are not allowed", at: location))
-                }
-                continue
-            }
-            if depth > SourceLimits.maximumNesting {
-                problems.append(.error("nested deeper than \(SourceLimits.maximumNesting) levels", at: location))
-                continue
-            }
-            switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping.reversed() {
-                    stack.append((value, depth + 1))
-                    stack.append((key, depth + 1))
-                }
-            case .sequence(let sequence):
-                for element in sequence.reversed() { stack.append((element, depth + 1)) }
-            case .scalar, .alias:
-                break
-            }
-        }
+        check(root, depth: 1, file: file, problems: &problems)
         return problems.sortedByLocation
+    }
+
+    /// Pre-order walk in document order (key, then value). Recursion is bounded: it stops
+    /// below ``SourceLimits/maximumNesting`` (and libyaml refuses more than 1000 levels).
+    /// A location is only computed for a problem: this runs over every node of the file.
+    private static func check(_ node: Node, depth: Int, file: String, problems: inout [Diagnostic]) {
+        if problems.count >= SourceLimits.maximumRepeatedDiagnostics { return }
+        if node.anchor != nil || node.alias != nil {
+            // An alias is the anchored node itself, so report each anchor once, where it is defined.
+            let location = node.location(in: file)
+            if !problems.contains(where: { $0.location == location }) {
+                problems.append(.error("YAML anchors and aliases are not allowed", at: location))
+            }
+            return
+        }
+        if depth > SourceLimits.maximumNesting {
+            problems.append(.error("nested deeper than \(SourceLimits.maximumNesting) levels", at: node.location(in: file)))
+            return
+        }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                check(key, depth: depth + 1, file: file, problems: &problems)
+                check(value, depth: depth + 1, file: file, problems: &problems)
+            }
+        case .sequence(let sequence):
+            for element in sequence { check(element, depth: depth + 1, file: file, problems: &problems) }
+        case .scalar, .alias:
+            break
+        }
     }
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

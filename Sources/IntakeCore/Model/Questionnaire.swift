@@ -23,7 +23,14 @@ public struct Questionnaire: Sendable {
     /// Every item in flow order (section by section).
     public var items: [Item] { sections.flatMap(\.items) }
 
-    public func item(_ id: String) -> Item? { items.first { $0.id == id } }
+    /// The item with this id. Searches section by section: going through ``items`` would
+    /// copy every item of the file on each lookup.
+    public func item(_ id: String) -> Item? {
+        for section in sections {
+            if let item = section.items.first(where: { $0.id == id }) { return item }
+        }
+        return nil
+    }
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 }

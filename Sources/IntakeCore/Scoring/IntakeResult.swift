@@ -169,7 +169,8 @@ extension IntakeResult {
         guard let today = PartialDate(iso: provenance.sessionDate), today.day != nil else { throw .badSessionDate(provenance.sessionDate) }
         var decoded: [(String, Answer)] = []
         var problems: [AnswerSet.Problem] = []
-        for item in questionnaire.items {
+        let items = questionnaire.items
+        for item in items {
             guard let raw = answers[item.id] else { continue }
             guard let answer = AnswerSet.answer(from: raw, for: item) else {
                 problems.append(AnswerSet.Problem(item: item.id, message: "expected \(item.kind.answerDescription)"))
@@ -177,7 +178,8 @@ extension IntakeResult {
             }
             decoded.append((item.id, answer))
         }
-        for id in answers.keys.sorted() where questionnaire.item(id) == nil {
+        let known = Set(items.map(\.id))
+        for id in answers.keys.sorted() where !known.contains(id) {
             problems.append(AnswerSet.Problem(item: id, message: "no such item"))
         }
         guard problems.isEmpty else { throw .answers(problems) }

@@ -23,6 +23,22 @@ public enum TextWrap {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width >= 1, !text.isEmpty else { return [] }
         var lines: [String] = []
+        // Fast path for ASCII text without carriage returns (most labels and answers):
+        // paragraphs split on the byte 0x0A, no grapheme breaking needed to find them.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            var start = text.startIndex
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                if utf8[index] == 0x0A {
+                    wrapParagraph(text[start..<index], width: width, into: &lines)
+                    start = utf8.index(after: index)
+                }
+                utf8.formIndex(after: &index)
+            }
+            wrapParagraph(text[start..<text.endIndex], width: width, into: &lines)
+            return lines
+        }
         var paragraph = Substring()
         var start = text.startIndex
         var index = text.startIndex
@@ -100,6 +116,7 @@ public enum TextWrap {
     ]
 
     private static func tokens(_ paragraph: Substring) -> [Token] {
+        if let tokens = printableASCIITokens(paragraph) { return tokens }
         var tokens: [Token] = []
         var wordStart: Substring.Index?
         var wordWidth = 0
@@ -139,6 +156,39 @@ public enum TextWrap {
         return tokens
     }
 
+    /// The same tokens as ``tokens(_:)`` for a paragraph of printable ASCII and spaces
+    /// (one column per byte, no wide characters), read byte by byte; nil for anything else.
+    private static func printableASCIITokens(_ paragraph: Substring) -> [Token]? {
+        var tokens: [Token] = []
+        let utf8 = paragraph.utf8
+        var wordStart: Substring.Index?
+        var index = utf8.startIndex
+        var wordWidth = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 {
+                if let start = wordStart {
+                    tokens.append(.word(paragraph[start..<index], width: wordWidth))
+                    wordStart = nil
+                    wordWidth = 0
+                }
+                if case .space(let count)? = tokens.last {
+                    tokens[tokens.count - 1] = .space(count + 1)
+                } else {
+                    tokens.append(.space(1))
+                }
+            } else if byte > 0x20 && byte < 0x7F {
+                if wordStart == nil { wordStart = index }
+                wordWidth += 1
+            } else {
+                return nil
+            }
+            utf8.formIndex(after: &index)
+        }
+        if let start = wordStart { tokens.append(.word(paragraph[start..<paragraph.endIndex], width: wordWidth)) }
+        return tokens
+    }
+
     private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
         var line = ""
         var lineWidth = 0
@@ -159,7 +209,8 @@ public enum TextWrap {
                 // Spaces between words, or indentation at the start of the paragraph.
                 let spaces = pendingSpaces
                 if lineWidth + spaces + wordWidth <= width {
-                    line += String(repeating: " ", count: spaces) + word
+                    if spaces > 0 { line += String(repeating: " ", count: spaces) }
+                    line += word
                     lineWidth += spaces + wordWidth
                     pendingSpaces = 0
                     lineHasWord = true

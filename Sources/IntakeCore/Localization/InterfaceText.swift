@@ -61,6 +61,14 @@ public enum InterfaceText: String, CaseIterable, Sendable {
     case plainConfirmPrompt
     case noHelp
     case dontRememberOption
+    case helpHint
+    case helpClose
+    case multipleHint
+    case bodyMapHint
+    case rangeHint
+    case unitMissing
+    case finishHint
+    case done
 
     public static let languages = ["en", "de", "ru"]
 
@@ -136,6 +144,14 @@ public enum InterfaceText: String, CaseIterable, Sendable {
         .plainConfirmPrompt: ["en": "Type y to send your answers, or n to go back to the review.", "de": "Geben Sie j ein, um Ihre Antworten zu senden, oder n, um zur Übersicht zurückzukehren.", "ru": "Введите д, чтобы отправить ответы, или н, чтобы вернуться к проверке."],
         .noHelp: ["en": "There is no extra help for this question.", "de": "Zu dieser Frage gibt es keine weitere Hilfe.", "ru": "Для этого вопроса нет дополнительной помощи."],
         .dontRememberOption: ["en": "0 = I don't remember", "de": "0 = Ich weiß es nicht mehr", "ru": "0 — не помню"],
+        .helpHint: ["en": "Help: F1 or ?", "de": "Hilfe: F1 oder ?", "ru": "Помощь: F1 или ?"],
+        .helpClose: ["en": "Press any key to close.", "de": "Drücken Sie eine Taste zum Schließen.", "ru": "Нажмите любую клавишу, чтобы закрыть."],
+        .multipleHint: ["en": "Choose all that apply (Space ticks or unticks).", "de": "Wählen Sie alles Zutreffende (Leertaste: Häkchen setzen oder entfernen).", "ru": "Выберите всё подходящее (пробел ставит или снимает отметку)."],
+        .bodyMapHint: ["en": "Type a letter or tap the body. Choose all that apply.", "de": "Buchstaben tippen oder den Körper antippen. Alles Zutreffende wählen.", "ru": "Введите букву или коснитесь тела. Выберите всё подходящее."],
+        .rangeHint: ["en": "From {1} to {2}", "de": "Von {1} bis {2}", "ru": "От {1} до {2}"],
+        .unitMissing: ["en": "Please choose days, weeks, months or years.", "de": "Bitte wählen Sie Tage, Wochen, Monate oder Jahre.", "ru": "Пожалуйста, выберите дни, недели, месяцы или годы."],
+        .finishHint: ["en": "Press Enter when you have read this.", "de": "Drücken Sie Enter, wenn Sie dies gelesen haben.", "ru": "Нажмите Enter, когда прочитаете это."],
+        .done: ["en": "Done", "de": "Fertig", "ru": "Готово"],
     ]
 }
 

@@ -14,7 +14,7 @@ struct Intake: ParsableCommand {
         """,
         subcommands: [
             RunCommand.self, ValidateCommand.self, DescribeCommand.self, FillCommand.self, SummarizeCommand.self,
-            ExportFHIRCommand.self, KioskCheckCommand.self, PrintCommand.self, KeygenCommand.self, OpenCommand.self,
+            ExportFHIRCommand.self, KioskCommand.self, KioskCheckCommand.self, PrintCommand.self, KeygenCommand.self, OpenCommand.self,
             TerminalDemoCommand.self, JournalDemoCommand.self,
         ]
     )

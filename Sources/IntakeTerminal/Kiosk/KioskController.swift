@@ -4,8 +4,8 @@ import IntakeCore
 /// "ask the front desk" notice, driven by terminal events and monotonic clock readings
 /// (nanoseconds, injected, so tests need no waiting).
 ///
-/// Kiosk rules: Ctrl-anything and Esc do nothing (no "leave" dialog, no signals: raw mode
-/// delivers them as keys); F10 opens the staff PIN dialog; the idle timer runs on every
+/// Kiosk rules: Ctrl-anything does nothing (no "leave" dialog, no signals: raw mode
+/// delivers them as keys); Esc stays "Back" (answers are kept); F10 opens the staff PIN dialog; the idle timer runs on every
 /// page except an untouched welcome screen; the thank-you screen closes itself after the
 /// idle timeout and the session is wiped.
 public struct KioskController: Sendable {
@@ -119,7 +119,8 @@ public struct KioskController: Sendable {
         }
         if case .key(let key) = event {
             switch key {
-            case .control, .escape:
+            case .control:
+                // Ctrl-C (no "leave" dialog), Ctrl-Z, Ctrl-\, Ctrl-D: nothing.
                 return []
             case .function(10):
                 mode = .staffPIN(typed: "", wrong: false)

@@ -77,7 +77,7 @@ struct KioskEndToEndTests {
         try kiosk.waitFor(text: marker)
         // Commit it (the draft holds it), then leave the next question alone.
         try kiosk.sendKeys("Enter")
-        try kiosk.waitFor(text: "Date of birth", timeout: .seconds(5))
+        try kiosk.waitFor(text: "When were you born?", timeout: .seconds(5))
         let journal = out + "/" + DraftStore.journalName
         #expect(FileManager.default.fileExists(atPath: journal))
         // Back to the name (Esc is Back), so the marker is on screen when the timer fires.
@@ -144,7 +144,7 @@ struct KioskEndToEndTests {
         let name = try kiosk.waitFor(text: "What is your full name?", timeout: .seconds(5))
         #expect(name.contains { $0.contains("Ada") })
         try kiosk.sendKeys("Enter")
-        try kiosk.waitFor(text: "Date of birth", timeout: .seconds(5))
+        try kiosk.waitFor(text: "When were you born?", timeout: .seconds(5))
     }
 
     @Test func staffLeaveWithF10AndThePINOnly() throws {
@@ -185,13 +185,13 @@ struct KioskEndToEndTests {
         try Self.toNameQuestion(kiosk)
         try kiosk.sendText("Ada Lovelace")
         try kiosk.sendKeys("Enter")
-        try kiosk.waitFor(text: "Date of birth", timeout: .seconds(5))
+        try kiosk.waitFor(text: "When were you born?", timeout: .seconds(5))
         _ = Foundation.kill(try kiosk.pid(), SIGKILL)
         _ = try kiosk.waitForExit()
         kiosk.kill()
         // Within the window: straight back to the question.
         kiosk = try Self.start(config)
-        try kiosk.waitFor(text: "Date of birth", timeout: .seconds(10))
+        try kiosk.waitFor(text: "When were you born?", timeout: .seconds(10))
         _ = Foundation.kill(try kiosk.pid(), SIGKILL)
         _ = try kiosk.waitForExit()
         kiosk.kill()

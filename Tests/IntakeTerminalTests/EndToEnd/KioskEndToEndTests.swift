@@ -71,6 +71,8 @@ struct KioskEndToEndTests {
         let kiosk = try Self.start(config, extra: "--idle-timeout 2 --countdown 2")
         defer { kiosk.kill() }
         let pid = try kiosk.pid()
+        let recording = (out as NSString).deletingLastPathComponent + "/pane-output"
+        try kiosk.recordOutput(to: recording)
         try Self.toNameQuestion(kiosk)
         let marker = "Zebulon Quaxmarker"
         try kiosk.sendText(marker)
@@ -83,6 +85,8 @@ struct KioskEndToEndTests {
         // Back to the name (Esc is Back), so the marker is on screen when the timer fires.
         try kiosk.sendKeys("Escape")
         try kiosk.waitFor(text: marker)
+        // Positive control: the capture below does see the marker while it is there.
+        #expect(Self.everything(kiosk).contains("Quaxmarker"))
 
         try kiosk.waitFor(text: "ARE YOU STILL THERE?", timeout: .seconds(10))
         #expect(!(try kiosk.capture().joined(separator: "\n").contains("Quaxmarker")))
@@ -92,6 +96,9 @@ struct KioskEndToEndTests {
         #expect(!all.contains("Quaxmarker"), "the marker is still in the pane or its scrollback")
         #expect(!all.contains("Zebulon"))
         #expect(!FileManager.default.fileExists(atPath: journal), "the draft is still on disk")
+        // The wipe asked the terminal to erase its scrollback and title.
+        let written = (try? Data(contentsOf: URL(fileURLWithPath: recording))) ?? Data()
+        #expect(written.range(of: Data("\u{1B}[3J".utf8)) != nil)
         let left = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0 != InstanceLock.fileName }
         #expect(left.isEmpty, "\(left)")
         print("privacy check: marker absent from screen + scrollback: \(!all.contains("Quaxmarker")); draft gone: \(!FileManager.default.fileExists(atPath: journal))")

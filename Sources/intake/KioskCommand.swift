@@ -84,6 +84,27 @@ struct KioskCommand: ParsableCommand {
             printError("error: the kiosk needs a terminal (standard input and output) that curses can drive")
             throw ExitStatus.inputOutput
         }
+        if let draftLanguage = resumed?.language ?? resumed.map({ _ in questionnaire.metadata.defaultLanguage }) {
+            // Someone else may be at the kiosk now: ask, and discard unless "Continue" is chosen in time.
+            let limit = (idleTimeout ?? configuration.idleTimeoutSeconds) + (countdown ?? configuration.countdownSeconds)
+            let choice = ResumePrompt.ask(terminal: terminal, language: draftLanguage, timeout: .seconds(limit))
+            if choice != .resume {
+                writer?.close()
+                writer = nil
+                resumed = nil
+                do {
+                    try store.discard()
+                } catch {
+                    terminal.close()
+                    printError("error: \(error)")
+                    throw ExitStatus.inputOutput
+                }
+                if choice == .cancelled {
+                    terminal.close()
+                    throw ExitStatus.inputOutput
+                }
+            }
+        }
         let settings = KioskController.Settings(
             idleTimeoutSeconds: idleTimeout ?? configuration.idleTimeoutSeconds,
             countdownSeconds: countdown ?? configuration.countdownSeconds,

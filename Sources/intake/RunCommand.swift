@@ -183,7 +183,7 @@ struct RunCommand: ParsableCommand {
                     printError("error: \(error)")
                     throw ExitStatus.inputOutput
                 }
-            case .cancelled:
+            case .cancelled, .timedOut:
                 terminal.close()
                 printError("the terminal went away before the questionnaire was resumed")
                 throw ExitStatus.inputOutput

@@ -9,6 +9,8 @@ public enum ResumePrompt {
         case startAgain
         /// The terminal went away or a signal arrived before a choice.
         case cancelled
+        /// Nobody chose within the timeout (kiosk: the draft is then discarded).
+        case timedOut
     }
 
     enum Action: Hashable, Sendable { case resume, startAgain }
@@ -49,13 +51,13 @@ public enum ResumePrompt {
         return buffer
     }
 
-    /// Shows the prompt until the patient chooses.
-    public static func ask(terminal: Terminal, language: String) -> Choice {
+    /// Shows the prompt until the patient chooses (or `timeout` passes without any input).
+    public static func ask(terminal: Terminal, language: String, timeout: Duration? = nil) -> Choice {
         var resumeFocused = true
         while true {
             let buffer = render(language: language, resumeFocused: resumeFocused, size: terminal.size, glyphs: terminal.capabilities.glyphs)
             terminal.present(buffer, cursor: nil)
-            switch terminal.nextEvent(timeout: nil) {
+            switch terminal.nextEvent(timeout: timeout) {
             case .key(let key):
                 switch key {
                 case .left, .right, .tab, .backTab, .up, .down: resumeFocused.toggle()
@@ -70,7 +72,9 @@ public enum ResumePrompt {
                 }
             case .endOfInput, .signal:
                 return .cancelled
-            case .resize, .timeout:
+            case .timeout:
+                return .timedOut
+            case .resize:
                 break
             }
         }

@@ -171,6 +171,28 @@ struct KioskEndToEndTests {
         #expect(try kiosk.waitForExit(timeout: .seconds(10)) == 0)
     }
 
+    @Test func anUnansweredResumeOfferDiscardsTheDraft() throws {
+        let (config, out) = try Self.makeConfig()
+        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+        var kiosk = try Self.start(config)
+        try Self.toNameQuestion(kiosk)
+        try kiosk.sendText("Ada Lovelace")
+        try kiosk.sendKeys("Enter")
+        try kiosk.waitFor(text: "When were you born?", timeout: .seconds(5))
+        _ = Foundation.kill(try kiosk.pid(), SIGKILL)
+        _ = try kiosk.waitForExit()
+        kiosk.kill()
+        kiosk = try Self.start(config, extra: "--idle-timeout 1 --countdown 1")
+        defer { kiosk.kill() }
+        try kiosk.waitFor(text: "Continue where you left off?", timeout: .seconds(10))
+        try kiosk.waitFor(text: "Questions before your visit", timeout: .seconds(10))
+        #expect(!FileManager.default.fileExists(atPath: out + "/" + DraftStore.journalName))
+        try kiosk.sendKeys("Enter")
+        try kiosk.sendKeys("Enter")
+        let screen = try kiosk.waitFor(text: "What is your full name?")
+        #expect(!screen.contains { $0.contains("Ada") })
+    }
+
     @Test func aSecondKioskOnTheSameFolderRefuses() throws {
         let (config, out) = try Self.makeConfig()
         defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
@@ -196,8 +218,10 @@ struct KioskEndToEndTests {
         _ = Foundation.kill(try kiosk.pid(), SIGKILL)
         _ = try kiosk.waitForExit()
         kiosk.kill()
-        // Within the window: straight back to the question.
+        // Within the window: offered, and "Continue" goes back to the question.
         kiosk = try Self.start(config)
+        try kiosk.waitFor(text: "Continue where you left off?", timeout: .seconds(10))
+        try kiosk.sendKeys("Enter")
         try kiosk.waitFor(text: "When were you born?", timeout: .seconds(10))
         _ = Foundation.kill(try kiosk.pid(), SIGKILL)
         _ = try kiosk.waitForExit()

@@ -108,19 +108,21 @@ struct RunCommand: ParsableCommand {
                 try Self.durably { try store.discard() }
             }
         }
-        let session = PlainSession(wizard: wizard, language: language, io: io)
+        let syncing = SyncingLineIO(io)
+        let session = PlainSession(wizard: wizard, language: language, io: syncing)
         var saveError: Error?
-        session.onChange = { wizard, language in
+        let save: (Wizard, String) -> Void = { wizard, language in
             guard saveError == nil else { return }
             do {
-                var ui = WizardUI(engine: wizard, language: language, showWelcome: false)
-                _ = ui.handle(.timeout, size: Size(width: 80, height: 24))
-                try drafts.sync(ui)
+                try drafts.sync(WizardUI(engine: wizard, language: language, showWelcome: false))
             } catch {
                 saveError = error
                 print(InterfaceText.frontDesk.text(language))
             }
         }
+        // Answers are saved as they change; the position (the question now asked) before each line is read.
+        session.onChange = save
+        syncing.beforeRead = { [unowned session] in save(session.wizard, session.language) }
         switch session.run(askLanguage: language == nil && draft == nil) {
         case .completed:
             do {
@@ -228,4 +230,20 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.inputOutput
         }
     }
+}
+
+/// Plain mode's line I/O, saving the draft before each line is read (so a crash while a
+/// question waits for its answer resumes at that question).
+final class SyncingLineIO: LineIO {
+    private let base: LineIO
+    var beforeRead: () -> Void = {}
+
+    init(_ base: LineIO) { self.base = base }
+
+    func readLine() -> String? {
+        beforeRead()
+        return base.readLine()
+    }
+
+    func write(_ text: String) { base.write(text) }
 }

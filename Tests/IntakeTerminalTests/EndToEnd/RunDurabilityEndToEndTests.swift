@@ -160,4 +160,45 @@ struct RunDurabilityEndToEndTests {
         #expect(stat(out, &folder) == 0)
         #expect(folder.st_mode & 0o777 == 0o700)
     }
+
+    /// Plain mode through a pipe: `intake run --plain` with `input` on standard input.
+    static func runPlain(_ out: String, input: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["run", questionnaire, "--out", out, "--plain"]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func plainModeKeepsTheDraftWhenInputEndsAndOffersToContinue() throws {
+        let out = Self.freshFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        // Three answers, then the input ends.
+        let first = try Self.runPlain(out, input: "ans-1\n1\nans-3\n")
+        #expect(first.status == 3)
+        #expect(FileManager.default.fileExists(atPath: out + "/" + DraftStore.journalName))
+        // Continue (1), skip the rest, submit (s) and confirm (y).
+        let second = try Self.runPlain(out, input: "1\n\n\n\n\n\ns\ny\n")
+        #expect(second.status == 0, "\(second.output)")
+        #expect(second.output.contains("Continue where you left off?"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(!names.contains(DraftStore.journalName))
+        let result = try #require(names.first { $0.hasSuffix(".result.json") })
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + result))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let answers = object["answers"] as? [String: Any] ?? [:]
+        #expect(answers["q1"] as? String == "ans-1")
+        #expect(answers["q2"] as? Bool == true)
+        #expect(answers["q3"] as? String == "ans-3")
+        #expect(answers.count == 3)
+    }
 }

@@ -130,6 +130,9 @@ public struct KioskController: Sendable {
             }
         }
         if ui.page == .thankYou {
+            // Outputs not written: the screen asks for the front desk and stays (with the
+            // draft) until staff come; only F10 (above) does anything.
+            if ui.submissionFailed { return [] }
             if case .resize = event { return [] }
             if let since = thankYouSince, now &- since < Self.thankYouGraceNanoseconds { return [] }
             if case .mouse(let mouse) = event, mouse.kind != .press { return [] }
@@ -153,6 +156,7 @@ public struct KioskController: Sendable {
     public mutating func tick(now: UInt64) -> [Effect] {
         if mode == .frontDesk { return [] }
         if ui.page == .thankYou {
+            if ui.submissionFailed { return [] }
             if thankYouSince == nil { thankYouSince = now }
             let limit = UInt64(max(settings.idleTimeoutSeconds, 1)) * 1_000_000_000
             return now &- (thankYouSince ?? now) >= limit ? [.endSession] : []

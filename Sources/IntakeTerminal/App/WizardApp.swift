@@ -29,8 +29,9 @@ public enum WizardApp {
     /// - Parameters:
     ///   - saveDraft: called with the engine and language after every committed answer,
     ///     and before returning for any reason other than submission.
-    ///   - onSubmit: writes the outputs when the patient confirms. If it throws, the
-    ///     thank-you screen asks the patient to go to the front desk instead.
+    ///   - onSubmit: writes the outputs when the patient confirms. If it throws, the draft
+    ///     is saved once more and the thank-you screen asks the patient to go to the
+    ///     front desk instead.
     ///   - thankYouTimeout: the thank-you screen closes by itself after this long.
     ///   - persist: when given, called after every handled event before the next screen is
     ///     drawn (the durable draft writes only what changed); returning false ends the
@@ -74,6 +75,8 @@ public enum WizardApp {
                     do {
                         try onSubmit(ui.engine, ui.language)
                     } catch {
+                        // The answers stay safe in the draft; staff can write the outputs later.
+                        saveDraft(ui.engine, ui.language)
                         ui.markSubmissionFailed()
                     }
                 case .quitRequested:

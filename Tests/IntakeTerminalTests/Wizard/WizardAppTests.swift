@@ -49,8 +49,9 @@ import Testing
     }
 
     @Test func writingFailureAsksForTheFrontDesk() throws {
-        let (_, ui, _, terminal) = try run(Self.answerAll, failSubmit: true)
+        let (_, ui, calls, terminal) = try run(Self.answerAll, failSubmit: true)
         #expect(ui.submissionFailed)
+        #expect(calls.drafts.count == 4)
         #expect(terminal.lastPresented?.lines.joined().contains("Please ask the front desk for help.") == true)
     }
 

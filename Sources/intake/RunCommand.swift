@@ -196,7 +196,10 @@ struct RunCommand: ParsableCommand {
         let (outcome, final) = WizardApp.run(
             terminal: terminal, ui: ui,
             saveDraft: { _, _ in
-                // `persist` below saves after every event (only what changed).
+                // `persist` below saves after every event (only what changed). Deliberately
+                // nothing here: after a failed submission the engine is "complete", and a
+                // draft recorded as complete would be discarded instead of resumed; the
+                // journal already holds every answer and the review position.
             },
             onSubmit: { wizard, language in
                 _ = try SubmittedIntake.write(wizard, language: language, to: out)

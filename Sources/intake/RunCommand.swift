@@ -50,7 +50,13 @@ struct RunCommand: ParsableCommand {
         let questionnaire = try loadQuestionnaire(file, showWarnings: false)
         let language = try lang.map { try chooseLanguage($0, for: questionnaire) }
         let (store, lock) = try Self.openFolder(out)
-        defer { lock.release() }
+        defer {
+            // Personal mode leaves only the outputs (and a draft, if unfinished): the lock
+            // file is removed while still held. (A second `intake run` starting in the same
+            // instant could lock the removed file; the kiosk keeps its lock file.)
+            unlink(lock.path)
+            lock.release()
+        }
         let draft = try Self.personalDraft(store: store, questionnaire: questionnaire)
         let fresh = Wizard(questionnaire: questionnaire, today: .today())
         if wantsFullScreen, let terminal = try? CursesTerminal(options: CursesTerminal.Options(theme: theme.theme)) {

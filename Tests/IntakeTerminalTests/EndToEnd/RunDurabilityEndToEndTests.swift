@@ -148,13 +148,13 @@ struct RunDurabilityEndToEndTests {
         #expect(visible.contains { $0.hasSuffix(".summary.txt") })
         #expect(visible.contains { $0.hasSuffix(".response.json") })
         #expect(visible.contains { $0.hasSuffix(".result.json") })
-        // No journal, no temporary files; only the empty lock file (flock) stays.
-        #expect(names.filter { $0.hasPrefix(".") } == [InstanceLock.fileName])
+        // No journal, no temporary files, no lock file.
+        #expect(names.filter { $0.hasPrefix(".") } == [])
+        #expect(names.count == 3)
         for name in names {
             var info = stat()
             #expect(stat(out + "/" + name, &info) == 0)
             #expect(info.st_mode & 0o777 == 0o600, "\(name)")
-            if name == InstanceLock.fileName { #expect(info.st_size == 0) }
         }
         var folder = stat()
         #expect(stat(out, &folder) == 0)

@@ -15,11 +15,11 @@ struct KioskEndToEndTests {
     static let pin = "2468"
 
     /// A kiosk configuration in a fresh folder; returns (config path, output folder).
-    static func makeConfig() throws -> (String, String) {
+    static func makeConfig(questionnaire relative: String = "Questionnaires/dermatomyositis.yaml", extra: String = "") throws -> (String, String) {
         let folder = NSTemporaryDirectory() + "/kiosk-e2e-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let hash = try StaffPIN.hash(pin: pin, iterations: StaffPIN.minimumIterations)
-        let questionnaire = WizardFixtures.root.appendingPathComponent("Questionnaires/dermatomyositis.yaml").path
+        let questionnaire = WizardFixtures.root.appendingPathComponent(relative).path
         let config = folder + "/kiosk.yaml"
         try """
         questionnaire: \(questionnaire)
@@ -28,6 +28,7 @@ struct KioskEndToEndTests {
         idle_timeout_seconds: 120
         countdown_seconds: 30
         resume_window_minutes: 15
+        \(extra)
         """.write(toFile: config, atomically: true, encoding: .utf8)
         return (config, folder + "/out")
     }
@@ -232,5 +233,64 @@ struct KioskEndToEndTests {
         defer { kiosk.kill() }
         try kiosk.waitFor(text: "Questions before your visit", timeout: .seconds(10))
         #expect(!FileManager.default.fileExists(atPath: out + "/" + DraftStore.journalName))
+    }
+
+    /// Eight questions answered and sent at the kiosk; returns after the welcome screen is back.
+    static func completeSession(_ kiosk: TmuxSession, marker: String) throws {
+        try kiosk.waitFor(text: "Eight short questions")
+        try kiosk.sendKeys("Enter")
+        for index in 1...8 {
+            try kiosk.waitFor(text: "Question \(RunDurabilityEndToEndTests.words[index - 1]) (")
+            try kiosk.sendText(index == 1 ? marker : RunDurabilityEndToEndTests.answer(index).keys)
+            try kiosk.sendKeys("Enter")
+            try kiosk.waitFor(text: RunDurabilityEndToEndTests.nextScreen(after: index))
+        }
+        try kiosk.sendKeys("Enter")
+        try kiosk.waitFor(text: "Ready to send?")
+        try kiosk.sendKeys("Enter")
+        try kiosk.waitFor(text: "Thank you")
+        Thread.sleep(forTimeInterval: 1.7)
+        try kiosk.sendKeys("Enter")
+        try kiosk.waitUntil("the welcome screen") { $0.contains { $0.contains("Start") } && !$0.contains { $0.contains("Thank you") } }
+    }
+
+    @Test func aFinishedSessionWritesThreeFilesThenWipesForTheNextPatient() throws {
+        let (config, out) = try Self.makeConfig(questionnaire: "Tests/IntakeTerminalTests/Fixtures/eight.yaml")
+        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+        let kiosk = try Self.start(config)
+        defer { kiosk.kill() }
+        let pid = try kiosk.pid()
+        try Self.completeSession(kiosk, marker: "Quaxfinished")
+        #expect(try kiosk.pid() == pid)
+        #expect(!Self.everything(kiosk).contains("Quaxfinished"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(names.filter { !$0.hasPrefix(".") }.count == 3)
+        #expect(!names.contains(DraftStore.journalName))
+        let result = try #require(names.first { $0.hasSuffix(".result.json") })
+        let text = try String(contentsOfFile: out + "/" + result, encoding: .utf8)
+        #expect(text.contains("Quaxfinished"))
+        for name in names where !name.hasPrefix(".") {
+            var info = stat()
+            #expect(stat(out + "/" + name, &info) == 0 && info.st_mode & 0o777 == 0o600, "\(name)")
+        }
+    }
+
+    @Test func withEncryptToTheOutputsAreSealed() throws {
+        let keys = NSTemporaryDirectory() + "/kiosk-keys-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: keys) }
+        let pair = try ClinicPrivateKey.writeNewKeyPair(to: keys)
+        let (config, out) = try Self.makeConfig(questionnaire: "Tests/IntakeTerminalTests/Fixtures/eight.yaml", extra: "encrypt_to: \(pair.publicKey)")
+        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+        let kiosk = try Self.start(config)
+        defer { kiosk.kill() }
+        try Self.completeSession(kiosk, marker: "Quaxsealed")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }
+        #expect(names.count == 3)
+        #expect(names.allSatisfy { $0.hasSuffix(SealedFormat.suffix) })
+        let sealed = try #require(names.first { $0.hasSuffix(".result.json" + SealedFormat.suffix) })
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/" + sealed))
+        #expect(bytes.range(of: Data("Quaxsealed".utf8)) == nil)
+        let plain = try ClinicPrivateKey(contentsOfFile: pair.privateKey).open(Array(bytes))
+        #expect(String(decoding: plain, as: UTF8.self).contains("Quaxsealed"))
     }
 }

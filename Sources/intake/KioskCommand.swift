@@ -10,7 +10,7 @@ struct KioskCommand: ParsableCommand {
         abstract: "Run the unattended kiosk: welcome, questions, thank-you, wipe, next patient.",
         discussion: """
         Reads the kiosk configuration (questionnaire, output folder, idle timeout, staff PIN hash, \
-        printer, public key). Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D and Esc do nothing. Staff leave with \
+        printer, public key). Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D do nothing (Esc is Back). Staff leave with \
         F10, then the PIN and Enter (exit 0). A session left alone for the idle timeout shows \
         "Are you still there?"; without an answer it is discarded and the screen and scrollback wiped.
         An unfinished session is resumed after a crash only within the resume window.

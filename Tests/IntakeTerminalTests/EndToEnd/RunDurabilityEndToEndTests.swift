@@ -201,4 +201,64 @@ struct RunDurabilityEndToEndTests {
         #expect(answers["q3"] as? String == "ans-3")
         #expect(answers.count == 3)
     }
+
+    /// Runs a program (mount, umount, dd); returns its exit status.
+    @discardableResult
+    static func system(_ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Whether this test may mount a small tmpfs (root in a container usually may).
+    static let canMountTmpfs: Bool = {
+        let probe = NSTemporaryDirectory() + "/tmpfs-probe-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard system(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]) == 0 else { return false }
+        system(["umount", probe])
+        return true
+    }()
+
+    @Test(.enabled(if: canMountTmpfs, "needs permission to mount a tmpfs"))
+    func aFullDiskShowsTheFrontDeskTextAndKeepsTheDraft() throws {
+        let mountPoint = Self.freshFolder()
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        #expect(Self.system(["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", mountPoint]) == 0)
+        defer {
+            Self.system(["umount", mountPoint])
+            try? FileManager.default.removeItem(atPath: mountPoint)
+        }
+        let out = mountPoint + "/out"
+        let tmux = try TmuxSession(command: "sh -c '\"\(Self.binary)\" run \"\(Self.questionnaire)\" --out \"\(out)\"; echo EXIT=$?; sleep 60'")
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "Start")
+        try tmux.sendKeys("Enter")
+        try Self.answerQuestion(1, tmux)
+        // Fill the device, then answer the next question.
+        Self.system(["dd", "if=/dev/zero", "of=\(mountPoint)/filler", "bs=4096"])
+        // Change the answer until a record no longer fits (the journal's last page has room
+        // for a few records first).
+        var screen: [String] = []
+        for index in 0..<200 {
+            try tmux.sendText(index % 2 == 0 ? "y" : "n")
+            Thread.sleep(forTimeInterval: 0.03)
+            screen = try tmux.capture()
+            if screen.contains(where: { $0.contains("EXIT=") }) { break }
+        }
+        screen = try tmux.waitFor(text: "EXIT=")
+        #expect(screen.contains { $0.contains("EXIT=3") })
+        #expect(screen.joined(separator: " ").contains("Please ask the front desk for help."))
+        #expect(screen.joined(separator: " ").contains("no space left"))
+        try FileManager.default.removeItem(atPath: mountPoint + "/filler")
+        let draft = try #require(try DraftStore(folder: out).load())
+        #expect(draft.answers["q1"] == .string("ans-1"))
+        #expect(draft.answers["q2"] == nil || draft.answers["q2"] == .bool(true) || draft.answers["q2"] == .bool(false))
+        #expect(draft.ignoredTailBytes == 0)
+    }
 }

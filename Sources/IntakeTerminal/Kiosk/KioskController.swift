@@ -162,7 +162,14 @@ public struct KioskController: Sendable {
             return now &- (thankYouSince ?? now) >= limit ? [.endSession] : []
         }
         guard sessionInProgress else {
-            idle.reset(at: now)
+            // Nothing personal on screen: no warning. A language chosen and left behind
+            // goes back to the default after the idle timeout, for the next person.
+            let languageChanged = ui.language != ui.engine.questionnaire.metadata.defaultLanguage
+            if languageChanged, case .warn = idle.tick(at: now) {
+                reset(now: now)
+            } else if !languageChanged {
+                idle.reset(at: now)
+            }
             if case .idleWarning = mode { mode = .wizard }
             return []
         }

@@ -70,6 +70,20 @@ struct KioskControllerTests {
         #expect(kiosk.ui.page == .welcome)
     }
 
+    @Test func aLanguageLeftOnTheWelcomeScreenGoesBackToTheDefault() throws {
+        let questionnaire = try WizardFixtures.dermatomyositis()
+        var kiosk = KioskController(
+            settings: .init(idleTimeoutSeconds: 120, countdownSeconds: 30), glyphs: .unicode, now: Self.t0,
+            makeWizard: { Wizard(questionnaire: questionnaire, today: WizardFixtures.today) })
+        _ = kiosk.handle(Self.key(.down), size: Self.size, now: Self.t0)
+        #expect(kiosk.ui.language == "de")
+        #expect(kiosk.tick(now: Self.t0 + 119 * Self.second) == [])
+        #expect(kiosk.ui.language == "de")
+        #expect(kiosk.tick(now: Self.t0 + 120 * Self.second) == [])
+        #expect(kiosk.ui.language == "en")
+        #expect(kiosk.mode == .wizard)
+    }
+
     @Test func controlKeysDoNothingAndCtrlCOffersNoLeave() throws {
         var kiosk = try Self.controller()
         _ = kiosk.handle(Self.key(.enter), size: Self.size, now: Self.t0)

@@ -14,7 +14,7 @@ struct Intake: ParsableCommand {
         """,
         subcommands: [
             RunCommand.self, ValidateCommand.self, DescribeCommand.self, FillCommand.self, SummarizeCommand.self,
-            ExportFHIRCommand.self, KioskCheckCommand.self, PrintCommand.self, KeygenCommand.self, OpenCommand.self,
+            ExportFHIRCommand.self, KioskCommand.self, KioskCheckCommand.self, PrintCommand.self, KeygenCommand.self, OpenCommand.self,
             TerminalDemoCommand.self, JournalDemoCommand.self, BenchEngineCommand.self,
         ]
     )
@@ -53,9 +53,10 @@ enum ExitStatus: Int32, Error {
     case inputOutput = 3
 }
 
-/// Writes to standard error.
+/// Writes to standard error. Never traps: when the terminal has gone away (EIO) the
+/// message is dropped (the non-throwing `write(_:)` would crash the process instead).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
 }
 
 /// Loads a questionnaire, printing its diagnostics; throws `invalidInput` when it has errors.

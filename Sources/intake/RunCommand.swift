@@ -49,16 +49,91 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let questionnaire = try loadQuestionnaire(file, showWarnings: false)
         let language = try lang.map { try chooseLanguage($0, for: questionnaire) }
-        let wizard = Wizard(questionnaire: questionnaire, today: .today())
+        let (store, lock) = try Self.openFolder(out)
+        defer {
+            // Personal mode leaves only the outputs (and a draft, if unfinished): the lock
+            // file is removed while still held. (A second `intake run` starting in the same
+            // instant could lock the removed file; the kiosk keeps its lock file.)
+            unlink(lock.path)
+            lock.release()
+        }
+        let draft = try Self.personalDraft(store: store, questionnaire: questionnaire)
+        let fresh = Wizard(questionnaire: questionnaire, today: .today())
         if wantsFullScreen, let terminal = try? CursesTerminal(options: CursesTerminal.Options(theme: theme.theme)) {
-            try runFullScreen(wizard: wizard, language: language, terminal: terminal)
+            try runFullScreen(fresh: fresh, draft: draft, language: language, store: store, terminal: terminal)
             return
         }
-        let session = PlainSession(wizard: wizard, language: language, io: StandardLineIO())
-        switch session.run(askLanguage: language == nil) {
+        try runPlain(fresh: fresh, draft: draft, language: language, store: store)
+    }
+
+    /// Prepares the folder (0700) and takes its lock; exit 3 with a message otherwise.
+    static func openFolder(_ out: String) throws -> (DraftStore, InstanceLock) {
+        do {
+            try OutputFolder.prepare(out)
+            let lock = try InstanceLock.acquire(folder: out)
+            return (DraftStore(folder: out), lock)
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatus.inputOutput
+        }
+    }
+
+    /// A draft of this questionnaire worth offering (personal mode offers whatever its age);
+    /// any other draft is discarded.
+    static func personalDraft(store: DraftStore, questionnaire: Questionnaire) throws -> SessionDraft? {
+        do {
+            guard let draft = try store.load() else { return nil }
+            switch draft.resumeDecision(for: questionnaire, window: .seconds(3600 * 24 * 365), now: store.clock.now()) {
+            case .resume, .expired, .ageUnknown:
+                return draft
+            case .questionnaireChanged, .alreadyCompleted:
+                try store.discard()
+                return nil
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatus.inputOutput
+        }
+    }
+
+    private func runPlain(fresh: Wizard, draft: SessionDraft?, language: String?, store: DraftStore) throws {
+        var wizard = fresh
+        var language = language
+        let io = StandardLineIO()
+        var drafts = DraftSession(store: store)
+        if let draft {
+            io.write(ResumePrompt.title(language ?? draft.language ?? fresh.questionnaire.metadata.defaultLanguage) + "\n")
+            let labels = ResumePrompt.labels(language ?? draft.language ?? fresh.questionnaire.metadata.defaultLanguage)
+            io.write("  1) \(labels.resume)\n  2) \(labels.startAgain)\n> ")
+            guard let line = io.readLine() else { throw ExitStatus.inputOutput }
+            if line.trimmingCharacters(in: .whitespaces) != "2" {
+                wizard = draft.makeWizard(questionnaire: fresh.questionnaire).wizard
+                language = language ?? draft.language
+                drafts = try Self.durably { DraftSession(store: store, writer: try store.resume(draft)) }
+            } else {
+                try Self.durably { try store.discard() }
+            }
+        }
+        let syncing = SyncingLineIO(io)
+        let session = PlainSession(wizard: wizard, language: language, io: syncing)
+        var saveError: Error?
+        let save: (Wizard, String) -> Void = { wizard, language in
+            guard saveError == nil else { return }
+            do {
+                try drafts.sync(WizardUI(engine: wizard, language: language, showWelcome: false))
+            } catch {
+                saveError = error
+                print(InterfaceText.frontDesk.text(language))
+            }
+        }
+        // Answers are saved as they change; the position (the question now asked) before each line is read.
+        session.onChange = save
+        syncing.beforeRead = { [unowned session] in save(session.wizard, session.language) }
+        switch session.run(askLanguage: language == nil && draft == nil) {
         case .completed:
             do {
                 _ = try SubmittedIntake.write(session.wizard, language: session.language, to: out)
+                try drafts.discard()
             } catch {
                 print(InterfaceText.frontDesk.text(session.language))
                 printError("error: the answers could not be saved: \(error)")
@@ -67,7 +142,20 @@ struct RunCommand: ParsableCommand {
             print(InterfaceText.thankYouTitle.text(session.language))
             print(InterfaceText.thankYouText.text(session.language))
         case .endOfInput:
-            printError("input ended before the questionnaire was submitted")
+            drafts.close()
+            printError("input ended before the questionnaire was submitted; the answers so far are kept")
+            throw ExitStatus.inputOutput
+        }
+        if saveError != nil { throw ExitStatus.inputOutput }
+    }
+
+    /// Runs a durable operation; on failure says so and exits 3.
+    @discardableResult
+    static func durably<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            printError("error: \(error)")
             throw ExitStatus.inputOutput
         }
     }
@@ -78,19 +166,65 @@ struct RunCommand: ParsableCommand {
         return !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb"
     }
 
-    private func runFullScreen(wizard: Wizard, language: String?, terminal: CursesTerminal) throws {
-        let ui = WizardUI(engine: wizard, language: language, glyphs: terminal.capabilities.glyphs, showWelcome: true)
-        let (outcome, _) = WizardApp.run(
+    private func runFullScreen(fresh: Wizard, draft: SessionDraft?, language: String?, store: DraftStore, terminal: CursesTerminal) throws {
+        var ui = WizardUI(engine: fresh, language: language, glyphs: terminal.capabilities.glyphs, showWelcome: true)
+        var drafts = DraftSession(store: store)
+        if let draft {
+            let promptLanguage = language ?? draft.language ?? fresh.questionnaire.metadata.defaultLanguage
+            switch ResumePrompt.ask(terminal: terminal, language: promptLanguage) {
+            case .resume:
+                let wizard = draft.makeWizard(questionnaire: fresh.questionnaire).wizard
+                ui = WizardUI(engine: wizard, language: language ?? draft.language, glyphs: terminal.capabilities.glyphs, showWelcome: false)
+                do {
+                    drafts = DraftSession(store: store, writer: try store.resume(draft))
+                } catch {
+                    terminal.close()
+                    print(InterfaceText.frontDesk.text(promptLanguage))
+                    printError("error: \(error)")
+                    throw ExitStatus.inputOutput
+                }
+            case .startAgain:
+                do {
+                    try store.discard()
+                } catch {
+                    terminal.close()
+                    printError("error: \(error)")
+                    throw ExitStatus.inputOutput
+                }
+            case .cancelled, .timedOut:
+                terminal.close()
+                printError("the terminal went away before the questionnaire was resumed")
+                throw ExitStatus.inputOutput
+            }
+        }
+        var saveError: Error?
+        let out = self.out
+        let (outcome, final) = WizardApp.run(
             terminal: terminal, ui: ui,
             saveDraft: { _, _ in
-                // The durable draft store plugs in here (it persists after every answer).
+                // `persist` below saves after every event (only what changed). Deliberately
+                // nothing here: after a failed submission the engine is "complete", and a
+                // draft recorded as complete would be discarded instead of resumed; the
+                // journal already holds every answer and the review position.
             },
-            onSubmit: { submitted, patientLanguage in
-                _ = try SubmittedIntake.write(submitted, language: patientLanguage, to: out)
+            onSubmit: { wizard, language in
+                _ = try SubmittedIntake.write(wizard, language: language, to: out)
+                try drafts.discard()
+            },
+            persist: { ui in
+                do {
+                    try drafts.sync(ui)
+                    return true
+                } catch {
+                    saveError = error
+                    return false
+                }
             })
         terminal.close()
+        drafts.close()
         switch outcome {
         case .submitted:
+            if final.submissionFailed { throw ExitStatus.inputOutput }
             return
         case .left:
             printError("left before submitting; the answers so far are kept")
@@ -99,6 +233,26 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.inputOutput
         case .signalled(let signal):
             Foundation.exit(signal.conventionalExitStatus)
+        case .saveFailed:
+            print(InterfaceText.frontDesk.text(final.language))
+            printError("error: the answers could not be saved: \(saveError.map { "\($0)" } ?? "unknown error")")
+            throw ExitStatus.inputOutput
         }
     }
+}
+
+/// Plain mode's line I/O, saving the draft before each line is read (so a crash while a
+/// question waits for its answer resumes at that question).
+final class SyncingLineIO: LineIO {
+    private let base: LineIO
+    var beforeRead: () -> Void = {}
+
+    init(_ base: LineIO) { self.base = base }
+
+    func readLine() -> String? {
+        beforeRead()
+        return base.readLine()
+    }
+
+    func write(_ text: String) { base.write(text) }
 }

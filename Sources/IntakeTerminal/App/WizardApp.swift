@@ -15,6 +15,9 @@ public enum WizardApp {
         case inputEnded
         /// SIGTERM / SIGHUP / SIGINT from outside; the draft was saved.
         case signalled(TerminationSignal)
+        /// `persist` reported that the draft could not be saved (disk full, read-only):
+        /// the caller tells the patient to ask the front desk; the last saved draft is intact.
+        case saveFailed
     }
 
     /// Keys pressed this soon after the thank-you screen appears are ignored, so a
@@ -30,12 +33,16 @@ public enum WizardApp {
     ///     is saved once more and the thank-you screen asks the patient to go to the
     ///     front desk instead.
     ///   - thankYouTimeout: the thank-you screen closes by itself after this long.
+    ///   - persist: when given, called after every handled event before the next screen is
+    ///     drawn (the durable draft writes only what changed); returning false ends the
+    ///     session with ``Outcome/saveFailed``.
     public static func run(
         terminal: Terminal,
         ui initial: WizardUI,
         saveDraft: (Wizard, String) -> Void,
         onSubmit: (Wizard, String) throws -> Void,
-        thankYouTimeout: Duration = .seconds(120)
+        thankYouTimeout: Duration = .seconds(120),
+        persist: ((WizardUI) -> Bool)? = nil
     ) -> (outcome: Outcome, ui: WizardUI) {
         var ui = initial
         let clock = ContinuousClock()
@@ -78,6 +85,7 @@ public enum WizardApp {
                     return (.submitted, ui)
                 }
             }
+            if let persist, ui.page != .thankYou, !persist(ui) { return (.saveFailed, ui) }
         }
     }
 }

@@ -299,6 +299,19 @@ public final class CursesTerminal: Terminal {
         return false
     }
 
+    // MARK: - Wiping (kiosk)
+
+    /// Clears the screen (`clear`: the terminal's clear sequence on the next refresh), then
+    /// writes `ESC [3J` (erase scrollback) and an empty window title.
+    public func wipe() {
+        guard !isClosed else { return }
+        wclear(window)
+        wrefresh(window)
+        fputs("\u{1B}[3J\u{1B}]0;\u{07}\u{1B}]2;\u{07}", outputFile)
+        fflush(outputFile)
+        previous = nil
+    }
+
     // MARK: - Shutdown
 
     public func close() {

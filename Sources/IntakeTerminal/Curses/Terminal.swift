@@ -38,9 +38,14 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeout: Duration?) -> TerminalEvent
     /// Restores the terminal. Safe to call more than once; later calls do nothing.
     func close()
+    /// Erases the screen, the terminal's scrollback (`ESC [3J`) and its window title, so
+    /// the next person sees nothing of the last session (kiosk). Default: nothing.
+    func wipe()
 }
 
 extension Terminal {
+    public func wipe() {}
+
     /// A blank buffer of the terminal's current size with its glyph set (Unicode or ASCII).
     public func makeBuffer() -> ScreenBuffer {
         ScreenBuffer(size: size, glyphs: capabilities.glyphs)

@@ -2,8 +2,8 @@ import ArgumentParser
 import IntakeCore
 
 /// `intake kiosk-check`: validates a kiosk configuration and the machine it runs on,
-/// before a patient meets a broken kiosk. The interactive kiosk loop (`intake kiosk`)
-/// comes with the front end and reads the same file.
+/// before a patient meets a broken kiosk. `intake kiosk --check` runs the same check;
+/// the kiosk loop (`intake kiosk`) reads the same file.
 struct KioskCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-check",

@@ -148,15 +148,8 @@ extension WizardUI {
             default:
                 return listKey(key, count: choices.count, item: item, editor: &editor, fromWheel: fromWheel)
             }
-        case .singleChoice(let options):
-            if case .character(let character) = key {
-                if let digit = character.wholeNumberValue, (1...min(9, options.count)).contains(digit) { return perform(.option(digit - 1)) }
-                if character == " " { return perform(.option(editor.focus)) }
-                if character == "?" { openHelp() }
-                return []
-            }
-            return listKey(key, count: options.count, item: item, editor: &editor, fromWheel: fromWheel)
-        case .multipleChoice(let options):
+        case .singleChoice(let options), .multipleChoice(let options):
+            // Same keys for both lists; what choosing does (replace or toggle) is decided in WizardUI+Answers.swift.
             if case .character(let character) = key {
                 if let digit = character.wholeNumberValue, (1...min(9, options.count)).contains(digit) { return perform(.option(digit - 1)) }
                 if character == " " { return perform(.option(editor.focus)) }

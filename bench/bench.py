@@ -22,7 +22,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptydrive import Session, ends_with  # noqa: E402
+from ptydrive import Session, cpu_ms, ends_with  # noqa: E402
 from programs import OUT, Program, has_cache_options, has_hidden_max_bytes  # noqa: E402
 import report  # noqa: E402
 import wizard_driver  # noqa: E402
@@ -106,8 +106,13 @@ def peers(opts):
     return [p for p in ps if shutil.which(p.argv[0]) or os.path.exists(p.argv[0])]
 
 
-def wizard(name, binary, opts, questionnaire=QUESTIONNAIRE, extra=(), words=WELCOME_WORDS, **kw):
-    runs = os.path.join(opts.out, "runs")
+TMPFS = "/dev/shm"
+
+
+def wizard(name, binary, opts, questionnaire=QUESTIONNAIRE, extra=(), words=WELCOME_WORDS, tmpfs=False, **kw):
+    """`tmpfs`: the --out folders on /dev/shm, where the draft's fsync after every answer costs
+    nothing: what is left of a key press is the engine and the drawing."""
+    runs = os.path.join(TMPFS if tmpfs else opts.out, "intake-bench-runs" if tmpfs else "runs")
     return Program(name, [binary, "run", questionnaire, "--out", OUT] + list(extra), words, ours=True, runs_dir=runs, **kw)
 
 
@@ -126,7 +131,7 @@ def startup_programs(opts):
             ours.append(wizard(f"intake run wizard ({name})", binary, opts))
     extras = [Program("intake run --plain (release): first prompt", [opts.intake, "run", QUESTIONNAIRE, "--plain", "--lang", "en", "--out", OUT],
                       ("> ",), ours=True, runs_dir=os.path.join(opts.out, "runs")),
-              Program("intake terminal-demo (release; curses, no questionnaire)", [opts.intake, "terminal-demo"], ("[ Press me ]",), ours=True)]
+              Program("intake terminal-demo (release; curses, no questionnaire)", [opts.intake, "terminal-demo"], ("[ Press me ]", "PID:"), ours=True)]
     return ours, extras
 
 
@@ -165,7 +170,7 @@ def count_clears(burst):
 
 
 def bench_keys(progs, presses, rounds, quiet):
-    res = {p.name: {"lat": [], "bytes": [], "clears": 0, "rss": [], "dirty": []} for p in progs}
+    res = {p.name: {"lat": [], "bytes": [], "clears": 0, "rss": [], "dirty": [], "cpu": 0.0} for p in progs}
     per_round = presses // rounds
     for r in range(rounds):
         for p in (progs if r % 2 == 0 else list(reversed(progs))):
@@ -178,6 +183,7 @@ def bench_keys(progs, presses, rounds, quiet):
             if p.prelude_words and not all(w in s.text() for w in p.prelude_words):
                 raise RuntimeError(f"{p.name}: after the prelude keys the screen lacks {p.prelude_words}:\n{s.text()}")
             x = res[p.name]
+            cpu0 = cpu_ms(s.pid)
             for key in key_sequence(per_round):
                 mark = len(s.chunks)
                 sent = s.send(key)
@@ -187,6 +193,7 @@ def bench_keys(progs, presses, rounds, quiet):
                 x["lat"].append((last - sent) * 1000)
                 x["bytes"].append(n)
                 x["clears"] += 1 if count_clears(b"".join(c for _, c in s.chunks[mark:])) else 0
+            x["cpu"] += cpu_ms(s.pid) - cpu0
             x["rss"].append(s.kill())
             x["dirty"].append(s.private_dirty_kib)
             p.cleanup()
@@ -214,7 +221,7 @@ def bench_wizard_intake(opts, runs, quiet):
     for i in range(runs):
         for name, binary in (builds(opts) if i % 2 == 0 else list(reversed(builds(opts)))):
             p = wizard(f"intake run wizard ({name})", binary, opts)
-            x = res.setdefault(p.name, {"lat": [], "advance": [], "advance_clears": 0, "questions": [], "pages": [],
+            x = res.setdefault(p.name, {"lat": [], "enter": [], "advance": [], "advance_clears": 0, "questions": [], "pages": [],
                                         "rss": [], "wall": [], "ok": []})
             s = p.start(wrap=with_peak_rss)
             s.wait_for(p.ready, timeout=30)
@@ -228,6 +235,7 @@ def bench_wizard_intake(opts, runs, quiet):
             x["pages"].append(len(steps) - len(questions))
             for st in steps:
                 x["lat"] += st.latencies
+                x["enter"] += st.enter_latencies
             for st in questions:
                 x["advance"].append(st.bytes)
                 x["advance_clears"] += 1 if st.clears else 0
@@ -268,8 +276,12 @@ def bench_big(opts, n, presses, quiet):
         return None
     import re
     res = {}
-    for name, binary in builds(opts)[:1]:
-        p = wizard(f"intake run wizard ({name}), {n:,} items", binary, opts, questionnaire=path,
+    name, binary = builds(opts)[0]
+    variants = [(f"intake run wizard ({name}), {n:,} items", False)]
+    if os.path.isdir(TMPFS):
+        variants.append((f"the same, --out on tmpfs (no fsync cost)", True))
+    for label, tmpfs in variants:
+        p = wizard(label, binary, opts, questionnaire=path, tmpfs=tmpfs,
                    extra=["--max-bytes", str(64 * 1024 * 1024)], words=(f"Generated {n}", "Start"))
         x = res.setdefault(p.name, {"lat": [], "answer": [], "advance": [], "bytes": [], "start_ms": None, "clears": 0})
         s = p.start()
@@ -277,6 +289,7 @@ def bench_big(opts, n, presses, quiet):
         x["start_ms"] = (t - s.t0) * 1000
         s.drain(quiet=0.2)
         sent_keys = 0
+        cpu0 = cpu_ms(s.pid)
         while sent_keys < presses:
             m = re.search(r"\bQ(\d+)\b", " ".join(s.screen.display))
             keys = ([b"1" if int(m.group(1)) % 5 == 4 else b"y"] if m else []) + [ENTER]
@@ -292,6 +305,7 @@ def bench_big(opts, n, presses, quiet):
                 (x["advance"] if key == ENTER else x["answer"]).append(ms)
                 x["bytes"].append(nbytes)
                 x["clears"] += 1 if count_clears(b"".join(c for _, c in s.chunks[mark:])) else 0
+        x["cpu_per_key"] = (cpu_ms(s.pid) - cpu0) / sent_keys
         x["last_screen"] = [line.rstrip() for line in s.screen.display]
         s.kill()
         p.cleanup()

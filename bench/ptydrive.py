@@ -163,6 +163,14 @@ def screen_equals(reference):
     return lambda s: s.screen.display == reference
 
 
+def cpu_ms(pid):
+    """User + system CPU time a running process has used so far (ms, clock-tick resolution):
+    the work of a key press, apart from any wait for a core on a busy machine."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def rollup_kib(pid, field):
     """One field of /proc/PID/smaps_rollup (KiB), e.g. Private_Dirty: the memory only this process wrote."""
     with open(f"/proc/{pid}/smaps_rollup") as f:

@@ -46,8 +46,8 @@ def presses(item, screen):
     if kind == "date":
         if not required:
             return [ENTER]
-        # A month-precision field shows a month/year template (no day).
-        month_only = "MM" in screen and "DD" not in screen and "TT" not in screen
+        # A month-precision field has "Month [  ]  Year [    ]" and no day field.
+        month_only = "Month [" in screen and "Day [" not in screen
         return [bytes([c]) for c in (b"021970" if month_only else b"01021970")] + [ENTER]
     if kind in ("integer", "decimal", "rating"):
         return [b"1", ENTER] if required else [ENTER]
@@ -64,6 +64,7 @@ class Step:
     def __init__(self, kind, item=None):
         self.kind, self.item = kind, item
         self.latencies, self.bytes, self.clears = [], 0, 0
+        self.enter_latencies = []  # the Enter that commits and moves on (the draft is synced first)
 
 
 def current_item(items, screen_text):
@@ -105,6 +106,8 @@ def drive(session, items, quiet, clears, max_steps=600, log=print):
             last, n = session.settle(quiet=quiet, first=3.0)
             if last is not None:
                 step.latencies.append((last - sent) * 1000)
+                if key == ENTER:
+                    step.enter_latencies.append((last - sent) * 1000)
             step.bytes += n
             burst = b"".join(c for _, c in session.chunks[mark:])
             step.clears += sum(1 for c in clears if c in burst)

@@ -15,6 +15,7 @@ unless --markdown is given explicitly): startup, keys, intake, big, scaling, bat
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -226,7 +227,7 @@ def bench_wizard_intake(opts, runs, quiet):
             s = p.start(wrap=with_peak_rss)
             s.wait_for(p.ready, timeout=30)
             s.drain(quiet=0.1)
-            steps = wizard_driver.drive(s, items, quiet, CLEARS, log=log)
+            steps = wizard_driver.drive(s, items, quiet, CLEARS)
             wall = (time.perf_counter() - s.t0) * 1000
             x["rss"].append(read_peak_rss())
             x["wall"].append(wall)
@@ -274,7 +275,6 @@ def bench_big(opts, n, presses, quiet):
     if not has_hidden_max_bytes(opts.intake, path + ".absent"):
         log("note: `intake run` has no --max-bytes; the big questionnaire cannot be run")
         return None
-    import re
     res = {}
     name, binary = builds(opts)[0]
     variants = [(f"intake run wizard ({name}), {n:,} items", False)]

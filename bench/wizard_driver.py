@@ -72,7 +72,7 @@ def current_item(items, screen_text):
     return max(found, key=lambda it: len(it["_norm"])) if found else None
 
 
-def drive(session, items, quiet, clears, max_steps=600, log=print):
+def drive(session, items, quiet, clears, max_steps=600):
     """Answers until the process exits. Returns the list of Steps. `clears`: byte strings
     counted as full-screen clears."""
     for it in items:

@@ -37,7 +37,9 @@ validate: build
 	$$($(SWIFT) build --show-bin-path)/intake validate Questionnaires/*.yaml
 
 # Us against dialog, whiptail, a C ncurses floor and Python questionary: prints a table and
-# writes BENCHMARKS.md (see bench/bench.py). Takes about 10 minutes.
+# writes BENCHMARKS.md (see bench/bench.py and docs/performance.md); the full-screen rows are the
+# real wizard, `intake run`. BENCH_ARGS="--only keys" runs some sections (to bench-output/
+# BENCHMARKS-partial.md). Takes about 12 minutes on a busy 2-core machine (load ~9), plus the builds.
 bench:
 	@scripts/ensure-deps.sh $(BENCH_DEBS)
 	@python3 -c 'import pyte, questionary' 2>/dev/null || python3 -m pip install --quiet $(BENCH_PIP) 2>/dev/null || python3 -m pip install --quiet --break-system-packages $(BENCH_PIP)

@@ -89,13 +89,16 @@ class Session:
             if predicate(self):
                 return t
 
-    def settle(self, quiet=0.03, timeout=2.0):
-        """Reads one burst: until nothing arrives for `quiet` s. Returns (last arrival, bytes)."""
+    def settle(self, quiet=0.03, timeout=2.0, first=None):
+        """Reads one burst: until nothing arrives for `quiet` s. Returns (last arrival, bytes).
+
+        With `first`, the first chunk may take that long to come (a key whose handling
+        syncs a draft to disk before drawing), so a slow start is not taken for silence."""
         start_bytes = self.total_bytes
         last = None
-        deadline = time.perf_counter() + timeout
+        deadline = time.perf_counter() + max(timeout, first or 0)
         while time.perf_counter() < deadline:
-            data, t = self._read(quiet)
+            data, t = self._read(first if last is None and first else quiet)
             if data is None or data == b"":
                 break
             last = t
@@ -152,6 +155,20 @@ def ends_with(suffix):
 
 def contains_all(*needles):
     return lambda s: all(n in s.text() for n in needles)
+
+
+def screen_equals(reference):
+    """The screen is exactly `reference` (pyte's display lines): completely drawn, whatever
+    was drawn last. Used with a reference taken from a run left to settle (bench.py)."""
+    return lambda s: s.screen.display == reference
+
+
+def cpu_ms(pid):
+    """User + system CPU time a running process has used so far (ms, clock-tick resolution):
+    the work of a key press, apart from any wait for a core on a busy machine."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def rollup_kib(pid, field):

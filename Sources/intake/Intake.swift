@@ -60,8 +60,8 @@ func printError(_ message: String) {
 }
 
 /// Loads a questionnaire, printing its diagnostics; throws `invalidInput` when it has errors.
-func loadQuestionnaire(_ path: String, showWarnings: Bool = true) throws -> Questionnaire {
-    let result = QuestionnaireLoader.load(path: path)
+func loadQuestionnaire(_ path: String, showWarnings: Bool = true, maximumBytes: Int = SourceLimits.maximumFileBytes) throws -> Questionnaire {
+    let result = QuestionnaireLoader.load(path: path, maximumBytes: maximumBytes)
     for diagnostic in result.diagnostics where showWarnings || diagnostic.severity == .error {
         printError(diagnostic.description)
     }

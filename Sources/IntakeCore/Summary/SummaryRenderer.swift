@@ -171,7 +171,8 @@ public struct SummaryRenderer {
 
     func keyItemRows() -> [(String, String)] {
         questionnaire.summaryLayout.keyItems.compactMap { id in
-            guard let item = questionnaire.item(id) else { return nil }
+            guard let index = wizard.flatIndex[id] else { return nil }
+            let item = wizard.items[index]
             return (AnswerText.label(of: item, language: lang), answerCell(item))
         }
     }
@@ -243,7 +244,8 @@ public struct SummaryRenderer {
             lines.append("")
         }
         lines += SummaryText.heading(t(.ownWords), width: width)
-        let words = questionnaire.items.filter { item in
+        // The wizard's flat item list: `questionnaire.items` would copy every item first.
+        let words = wizard.items.filter { item in
             if case .longText = item.kind, wizard.answer(for: item.id) != nil { return true }
             return false
         }

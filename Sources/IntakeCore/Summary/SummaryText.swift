@@ -15,6 +15,13 @@ enum SummaryText {
     /// controls and bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069).
     /// Tabs become spaces; line breaks are kept (as `\n`) only when asked.
     static func sanitized(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        // Most texts have nothing to remove: return them as they are, without a copy.
+        if !text.unicodeScalars.contains(where: { scalar in
+            scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+                || (scalar.value >= 0x202A && scalar.value <= 0x202E) || (scalar.value >= 0x2066 && scalar.value <= 0x2069)
+        }) {
+            return text
+        }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -99,6 +106,8 @@ enum SummaryText {
     }
 
     static func trimEnd(_ text: String) -> String {
+        // Nothing to trim (the usual case) when the last scalar is not a space.
+        guard text.utf8.last == 0x20 else { return text }
         var text = Substring(text)
         while text.last == " " { text.removeLast() }
         return String(text)

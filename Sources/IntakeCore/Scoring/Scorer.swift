@@ -104,7 +104,11 @@ struct ScoringEnvironment: EvaluationEnvironment {
     /// an item (the loader refuses repeats), so the item's option gives the table's score.
     init(wizard: Wizard) {
         self.questionnaire = wizard.questionnaire
-        self.answers = wizard.answerMap
+        // `answerMap` without its list of (item, answer) pairs, which copies each item.
+        var answers: [String: Answer] = [:]
+        answers.reserveCapacity(wizard.given.count)
+        for (id, answer) in wizard.given where wizard.isVisible(id) { answers[id] = answer }
+        self.answers = answers
         self.today = wizard.today
         self.optionScores = nil
         self.wizard = wizard

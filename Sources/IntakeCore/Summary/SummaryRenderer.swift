@@ -36,6 +36,7 @@ public struct SummaryRenderer {
         self.result = result
         self.options = options
         self.sheet = Scorer.evaluate(wizard)
+        self.texts = BuiltInText.tables[options.clinicLanguage]
     }
 
     /// The summary: pages joined by form feeds, each line at most `options.width` cells.
@@ -50,7 +51,11 @@ public struct SummaryRenderer {
         SummaryRenderer(wizard: wizard, result: result, options: options).render()
     }
 
-    func t(_ key: BuiltInText) -> String { key.text(lang) }
+    /// The clinic language's table of built-in texts, looked up once per summary.
+    let texts: [BuiltInText: String]?
+
+    /// ``BuiltInText/text(_:)`` in the clinic's language.
+    func t(_ key: BuiltInText) -> String { texts?[key] ?? BuiltInText.english[key] ?? key.rawValue }
 
     // MARK: Page 1
 

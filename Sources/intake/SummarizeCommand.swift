@@ -50,12 +50,12 @@ struct SummarizeCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let earlier = try previous.map(readResult)
-        var loaded: [String: Questionnaire] = [:]
+        var batches: [String: SummaryBatch] = [:]
         var worst: ExitStatus = .ok
         let bar = progress ? ProgressBar(total: files.count) : nil
         for (index, file) in files.enumerated() {
             do {
-                let text = try summary(of: file, earlier: earlier, questionnaires: &loaded)
+                let text = try summary(of: file, earlier: earlier, batches: &batches)
                 if let out {
                     try write(text, for: file, into: out, sync: files.count == 1)
                 } else {
@@ -96,33 +96,34 @@ struct SummarizeCommand: ParsableCommand {
         return files
     }
 
-    /// One summary; the questionnaire of each path is loaded once per run.
-    func summary(of file: String, earlier: IntakeResult?, questionnaires: inout [String: Questionnaire]) throws -> String {
+    /// One summary; the questionnaire of each path is loaded once per run, and its
+    /// ``SummaryBatch`` reuses what depends only on the questionnaire.
+    func summary(of file: String, earlier: IntakeResult?, batches: inout [String: SummaryBatch]) throws -> String {
         let current = try readResult(file)
         let path = questionnaire ?? current.provenance.sourceFile
-        let loaded: Questionnaire
-        if let cached = questionnaires[path] {
-            loaded = cached
+        let batch: SummaryBatch
+        if let cached = batches[path] {
+            batch = cached
         } else {
             guard FileManager.default.isReadableFile(atPath: path) else {
                 printError("error: cannot read the questionnaire '\(path)' recorded in the result; pass --questionnaire FILE")
                 throw ExitStatus.inputOutput
             }
-            loaded = try loadQuestionnaire(path, showWarnings: false)
-            questionnaires[path] = loaded
+            let loaded = try loadQuestionnaire(path, showWarnings: false)
+            batch = SummaryBatch(questionnaire: loaded, options: SummaryOptions(width: width, clinicLanguage: lang, previous: earlier))
+            batches[path] = batch
         }
         let wizard: Wizard
         do {
-            wizard = try current.replay(on: loaded)
+            wizard = try batch.replay(current)
         } catch {
             printError("error: \(file): \(error)")
             throw ExitStatus.invalidInput
         }
-        if let earlier, let nameItem = loaded.summaryLayout.nameItem, earlier.answers[nameItem] != current.answers[nameItem] {
+        if let earlier, let nameItem = batch.questionnaire.summaryLayout.nameItem, earlier.answers[nameItem] != current.answers[nameItem] {
             printError("warning: the previous result names another patient; check that it belongs to this one")
         }
-        let options = SummaryOptions(width: width, clinicLanguage: lang, previous: earlier)
-        return SummaryRenderer.render(wizard: wizard, result: current, options: options)
+        return SummaryRenderer.render(wizard: wizard, result: current, options: batch.options)
     }
 
     /// One summary file; a batch syncs once at the end instead of per file.

@@ -4,7 +4,14 @@ public enum NonInteractiveFill {
     /// Applies the answers in flow order and submits. Answers to items hidden by their
     /// `when`, missing required answers and failed rules are problems.
     public static func run(_ questionnaire: Questionnaire, answers: [(String, Answer)], today: PartialDate) -> (wizard: Wizard, problems: [AnswerSet.Problem]) {
-        var wizard = Wizard(questionnaire: questionnaire, today: today)
+        run(from: Wizard(questionnaire: questionnaire, today: today), answers: answers)
+    }
+
+    /// The same, starting from `fresh`, a wizard with no answers given yet (a batch reuses
+    /// one built per questionnaire and date: building it reads the whole questionnaire).
+    public static func run(from fresh: Wizard, answers: [(String, Answer)]) -> (wizard: Wizard, problems: [AnswerSet.Problem]) {
+        var wizard = fresh
+        let questionnaire = wizard.questionnaire
         var problems: [AnswerSet.Problem] = []
         for (id, answer) in answers {
             do {

@@ -39,9 +39,9 @@ public struct IntakeOutputs: Sendable {
         return Array(data) + [0x0A]
     }
 
-    /// Reads a result JSON file's bytes.
+    /// Reads a result JSON file's bytes (see ``IntakeResult/init(resultJSON:)``).
     public static func decodeResult(_ bytes: Data) throws -> IntakeResult {
-        try JSONDecoder().decode(IntakeResult.self, from: bytes)
+        try IntakeResult(resultJSON: bytes)
     }
 
     public var files: [(name: String, contents: [UInt8])] {

@@ -160,6 +160,13 @@ extension IntakeResult {
     /// Rebuilds the finished session from the recorded answers and session date, after
     /// checking that `questionnaire` is byte for byte the file the result was made with.
     public func replay(on questionnaire: Questionnaire) throws(ReplayProblem) -> Wizard {
+        try replay(on: questionnaire) { Wizard(questionnaire: questionnaire, today: $0) }
+    }
+
+    /// ``replay(on:)`` starting from `freshWizard(sessionDate)`, which must be a new wizard
+    /// of `questionnaire` (no answers given) for that date: a batch builds one per date and
+    /// questionnaire instead of one per result. The answers are checked exactly as before.
+    public func replay(on questionnaire: Questionnaire, freshWizard: (PartialDate) -> Wizard) throws(ReplayProblem) -> Wizard {
         guard questionnaire.metadata.id == provenance.questionnaireID else {
             throw .otherQuestionnaire(recorded: provenance.questionnaireID, found: questionnaire.metadata.id)
         }
@@ -167,10 +174,11 @@ extension IntakeResult {
             throw .questionnaireChanged(recorded: provenance.sha256, found: questionnaire.metadata.sourceDigest)
         }
         guard let today = PartialDate(iso: provenance.sessionDate), today.day != nil else { throw .badSessionDate(provenance.sessionDate) }
+        let fresh = freshWizard(today)
         var decoded: [(String, Answer)] = []
+        decoded.reserveCapacity(answers.count)
         var problems: [AnswerSet.Problem] = []
-        let items = questionnaire.items
-        for item in items {
+        for item in fresh.items {
             guard let raw = answers[item.id] else { continue }
             guard let answer = AnswerSet.answer(from: raw, for: item) else {
                 problems.append(AnswerSet.Problem(item: item.id, message: "expected \(item.kind.answerDescription)"))
@@ -178,12 +186,11 @@ extension IntakeResult {
             }
             decoded.append((item.id, answer))
         }
-        let known = Set(items.map(\.id))
-        for id in answers.keys.sorted() where !known.contains(id) {
+        for id in answers.keys.sorted() where fresh.flatIndex[id] == nil {
             problems.append(AnswerSet.Problem(item: id, message: "no such item"))
         }
         guard problems.isEmpty else { throw .answers(problems) }
-        let (wizard, fillProblems) = NonInteractiveFill.run(questionnaire, answers: decoded, today: today)
+        let (wizard, fillProblems) = NonInteractiveFill.run(from: fresh, answers: decoded)
         guard fillProblems.isEmpty else { throw .answers(fillProblems) }
         return wizard
     }

@@ -6,13 +6,18 @@
 public enum Scorer {
     /// Scores, flags and checklists for a finished session.
     public static func evaluate(_ wizard: Wizard) -> ScoreSheet {
-        evaluate(wizard.questionnaire, answers: wizard.answerMap, today: wizard.today)
+        evaluate(in: ScoringEnvironment(wizard: wizard))
     }
 
     /// Scores, flags and checklists for `answers`, which must hold visible items only
     /// (as ``Wizard/answerMap`` does).
     public static func evaluate(_ questionnaire: Questionnaire, answers: [String: Answer], today: PartialDate) -> ScoreSheet {
-        var environment = ScoringEnvironment(questionnaire: questionnaire, answers: answers, today: today)
+        evaluate(in: ScoringEnvironment(questionnaire: questionnaire, answers: answers, today: today))
+    }
+
+    private static func evaluate(in start: ScoringEnvironment) -> ScoreSheet {
+        var environment = start
+        let questionnaire = environment.questionnaire
         var scores: [ScoreSheet.Score] = []
         for definition in questionnaire.scores {
             let value = definition.expression.evaluate(in: environment)
@@ -77,7 +82,11 @@ struct ScoringEnvironment: EvaluationEnvironment {
     let answers: [String: Answer]
     let today: PartialDate
     var scores: [String: Value] = [:]
-    private let optionScores: [String: [String: Double]]
+    /// Option scores by item and option id; nil when `wizard` answers that instead.
+    private let optionScores: [String: [String: Double]]?
+    /// The session the answers come from: its item index finds option scores without
+    /// building a table per evaluation (the table reads every item of the questionnaire).
+    private let wizard: Wizard?
 
     init(questionnaire: Questionnaire, answers: [String: Answer], today: PartialDate) {
         self.questionnaire = questionnaire
@@ -88,6 +97,21 @@ struct ScoringEnvironment: EvaluationEnvironment {
             optionScores[item.id] = Dictionary(item.options.compactMap { option in option.score.map { (option.id, $0) } }, uniquingKeysWith: { first, _ in first })
         }
         self.optionScores = optionScores
+        self.wizard = nil
+    }
+
+    /// The answers that count in `wizard` (visible items only). Option ids are unique within
+    /// an item (the loader refuses repeats), so the item's option gives the table's score.
+    init(wizard: Wizard) {
+        self.questionnaire = wizard.questionnaire
+        // `answerMap` without its list of (item, answer) pairs, which copies each item.
+        var answers: [String: Answer] = [:]
+        answers.reserveCapacity(wizard.given.count)
+        for (id, answer) in wizard.given where wizard.isVisible(id) { answers[id] = answer }
+        self.answers = answers
+        self.today = wizard.today
+        self.optionScores = nil
+        self.wizard = wizard
     }
 
     func value(of name: String) -> Value {
@@ -97,5 +121,8 @@ struct ScoringEnvironment: EvaluationEnvironment {
 
     func isAnswered(_ name: String) -> Bool { answers[name] != nil }
 
-    func optionScore(item: String, option: String) -> Double? { optionScores[item]?[option] }
+    func optionScore(item: String, option: String) -> Double? {
+        if let wizard { return wizard.flatIndex[item].flatMap { wizard.items[$0].option(option)?.score } }
+        return optionScores?[item]?[option]
+    }
 }

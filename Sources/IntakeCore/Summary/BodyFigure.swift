@@ -45,11 +45,20 @@ enum BodyFigure {
         let indent = width >= 60 ? 4 : 0
         let margin = String(repeating: " ", count: indent)
         let spacer = String(repeating: " ", count: gap)
+        // The templates are ASCII, so letters are found byte by byte.
         func draw(_ line: String) -> String {
-            String(line.map { character -> Character in
-                guard character.isLetter else { return character }
-                return marked.contains(character) ? Character(character.uppercased()) : "·"
-            })
+            var drawn = ""
+            drawn.reserveCapacity(line.utf8.count + 2 * 12)
+            for byte in line.utf8 {
+                let scalar = Unicode.Scalar(byte)
+                guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else {
+                    drawn.unicodeScalars.append(scalar)
+                    continue
+                }
+                let letter = Character(scalar)
+                if marked.contains(letter) { drawn += letter.uppercased() } else { drawn += "·" }
+            }
+            return drawn
         }
         var result = [SummaryText.trimEnd(margin + SummaryText.center(frontCaption, in: figureWidth) + spacer + SummaryText.center(backCaption, in: figureWidth))]
         for (left, right) in zip(front, back) {

@@ -36,6 +36,7 @@ public struct SummaryRenderer {
         self.result = result
         self.options = options
         self.sheet = Scorer.evaluate(wizard)
+        self.texts = BuiltInText.tables[options.clinicLanguage]
     }
 
     /// The summary: pages joined by form feeds, each line at most `options.width` cells.
@@ -50,7 +51,11 @@ public struct SummaryRenderer {
         SummaryRenderer(wizard: wizard, result: result, options: options).render()
     }
 
-    func t(_ key: BuiltInText) -> String { key.text(lang) }
+    /// The clinic language's table of built-in texts, looked up once per summary.
+    let texts: [BuiltInText: String]?
+
+    /// ``BuiltInText/text(_:)`` in the clinic's language.
+    func t(_ key: BuiltInText) -> String { texts?[key] ?? BuiltInText.english[key] ?? key.rawValue }
 
     // MARK: Page 1
 
@@ -171,7 +176,8 @@ public struct SummaryRenderer {
 
     func keyItemRows() -> [(String, String)] {
         questionnaire.summaryLayout.keyItems.compactMap { id in
-            guard let item = questionnaire.item(id) else { return nil }
+            guard let index = wizard.flatIndex[id] else { return nil }
+            let item = wizard.items[index]
             return (AnswerText.label(of: item, language: lang), answerCell(item))
         }
     }
@@ -243,7 +249,8 @@ public struct SummaryRenderer {
             lines.append("")
         }
         lines += SummaryText.heading(t(.ownWords), width: width)
-        let words = questionnaire.items.filter { item in
+        // The wizard's flat item list: `questionnaire.items` would copy every item first.
+        let words = wizard.items.filter { item in
             if case .longText = item.kind, wizard.answer(for: item.id) != nil { return true }
             return false
         }

@@ -15,6 +15,13 @@ enum SummaryText {
     /// controls and bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069).
     /// Tabs become spaces; line breaks are kept (as `\n`) only when asked.
     static func sanitized(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        // Most texts have nothing to remove: return them as they are, without a copy.
+        if !text.unicodeScalars.contains(where: { scalar in
+            scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+                || (scalar.value >= 0x202A && scalar.value <= 0x202E) || (scalar.value >= 0x2066 && scalar.value <= 0x2069)
+        }) {
+            return text
+        }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -64,19 +71,28 @@ enum SummaryText {
         let valueWidth = max(4, usable - labelWidth - 1)
         let margin = String(repeating: " ", count: indent)
         var lines: [String] = []
+        lines.reserveCapacity(rows.count)
         for row in rows {
             let labelLines = wrap(row.label, width: labelWidth)
             let valueLines = wrap(row.value, width: valueWidth)
             for index in 0..<max(labelLines.count, valueLines.count) {
-                var left = index < labelLines.count ? labelLines[index] : ""
-                if index == 0 && labelLines.count == 1 {
-                    let used = displayWidth(left)
-                    if used + 2 <= labelWidth {
-                        left += " " + String(repeating: ".", count: labelWidth - used - 1)
-                    }
+                // Built in one string: margin, label (with leaders), padding, value.
+                let left = index < labelLines.count ? labelLines[index] : ""
+                var line = margin
+                line += left
+                var used = displayWidth(left)
+                if index == 0 && labelLines.count == 1 && used + 2 <= labelWidth {
+                    line += " "
+                    line += String(repeating: ".", count: labelWidth - used - 1)
+                    used = labelWidth
                 }
                 let right = index < valueLines.count ? valueLines[index] : ""
-                lines.append(trimEnd(margin + pad(left, to: labelWidth) + " " + right))
+                if !right.isEmpty {
+                    if used < labelWidth { line += String(repeating: " ", count: labelWidth - used) }
+                    line += " "
+                    line += right
+                }
+                lines.append(trimEnd(line))
             }
         }
         return lines
@@ -91,14 +107,33 @@ enum SummaryText {
             let cells = widths.indices.map { column in wrap(column < row.count ? row[column] : "", width: widths[column]) }
             let height = cells.map(\.count).max() ?? 0
             for line in 0..<height {
-                let parts = widths.indices.map { column in pad(line < cells[column].count ? cells[column][line] : "", to: widths[column]) }
-                lines.append(trimEnd(margin + parts.joined(separator: spacer)))
+                // Cells padded to their column, in one string; the last needs no padding
+                // because the line's trailing spaces go anyway.
+                var text = margin
+                for column in widths.indices {
+                    if column > 0 { text += spacer }
+                    let cell = line < cells[column].count ? cells[column][line] : ""
+                    text += cell
+                    if column < widths.count - 1 {
+                        let missing = widths[column] - displayWidth(cell)
+                        if missing > 0 { text += String(repeating: " ", count: missing) }
+                    }
+                }
+                lines.append(trimEnd(text))
             }
         }
         return lines
     }
 
     static func trimEnd(_ text: String) -> String {
+        // Nothing to trim (the usual case) when the last scalar is not a space.
+        guard text.utf8.last == 0x20 else { return text }
+        // Spaces after an ASCII character are whole characters: cut them byte by byte.
+        // After anything else, they might join it in one grapheme: go by characters.
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 { return String(text[..<end]) }
         var text = Substring(text)
         while text.last == " " { text.removeLast() }
         return String(text)

@@ -22,6 +22,7 @@ public enum TextWrap {
     ///   so the function always makes progress. `width < 1` gives no lines.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width >= 1, !text.isEmpty else { return [] }
+        if let line = singleLine(text, width: width) { return [line] }
         var lines: [String] = []
         // Fast path for ASCII text without carriage returns (most labels and answers):
         // paragraphs split on the byte 0x0A, no grapheme breaking needed to find them.
@@ -99,6 +100,27 @@ public enum TextWrap {
         _ text: String, toWidth width: Int, alignment: Alignment = .left, ellipsis: String = "…"
     ) -> String {
         pad(truncate(text, toWidth: width, ellipsis: ellipsis), toWidth: width, alignment: alignment)
+    }
+
+    /// The one line `text` wraps to when it has no line break, tab or other control
+    /// character and fits `width`: the text less its trailing spaces, which is what the
+    /// paragraph layout below gives for it, found without cutting it into words (most
+    /// labels and answers take this path). Nil when the text needs the full layout.
+    private static func singleLine(_ text: String, width: Int) -> String? {
+        var bytes = 0
+        var ascii = true
+        for byte in text.utf8 {
+            if byte < 0x20 { return nil }
+            if byte >= 0x7F { ascii = false }
+            bytes += 1
+        }
+        if ascii {
+            guard bytes <= width else { return nil }
+        } else {
+            // Each cell takes at least one byte, so a text of few bytes surely fits.
+            guard bytes <= width || DisplayWidth.of(text) <= width else { return nil }
+        }
+        return text.utf8.last == 0x20 ? trimTrailingSpaces(text) : text
     }
 
     // MARK: - Paragraph layout

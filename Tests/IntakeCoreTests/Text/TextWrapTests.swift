@@ -38,6 +38,9 @@ import Testing
         Case(name: "emoji", text: "ok 👍🏽 👍🏽", width: 5, lines: ["ok 👍🏽", "👍🏽"]),
         Case(name: "tab is a space", text: "a\tb", width: 10, lines: ["a b"]),
         Case(name: "zero width", text: "abc", width: 0, lines: []),
+        Case(name: "only spaces", text: "   ", width: 10, lines: [""]),
+        Case(name: "fitting Cyrillic loses trailing spaces", text: "  Слабость  ", width: 10, lines: ["  Слабость"]),
+        Case(name: "wide text of few bytes that does not fit", text: "肌肉无力", width: 7, lines: ["肌肉无", "力"]),
     ]
 
     @Test(arguments: cases)

@@ -16,13 +16,33 @@ public struct JSONReader {
     private var line = 1
     private var column = 1
     private var depth = 0
+    /// Where the reader is: object keys and array indexes from the root. The dotted path
+    /// text is only needed for a message, so it is built only then (``pathText``).
+    private var path: [PathPart] = []
+
+    private enum PathPart {
+        case key(String)
+        case index(Int)
+    }
+
+    /// `a.b[2].c`: the path of the value being read ("" at the root).
+    private var pathText: String {
+        var text = ""
+        for part in path {
+            switch part {
+            case .key(let key): text = text.isEmpty ? key : text + "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
 
     /// Parses one JSON document; the first problem stops parsing.
     public static func parse(_ text: String) -> Result<JSONNode, Failure> {
         var reader = JSONReader(scalars: Array(text.unicodeScalars))
         do {
             reader.skipWhitespace()
-            let root = try reader.value(path: "")
+            let root = try reader.value()
             reader.skipWhitespace()
             if reader.index < reader.scalars.count { throw reader.failure("unexpected text after the end of the JSON document") }
             return .success(root)
@@ -67,12 +87,12 @@ public struct JSONReader {
         return " but found '\(Character(c))'"
     }
 
-    private mutating func value(path: String) throws -> JSONNode {
+    private mutating func value() throws -> JSONNode {
         let (startLine, startColumn) = (line, column)
         guard let c = current else { throw failure("expected a value but the file ends here") }
         switch c {
-        case "{": return try object(path: path)
-        case "[": return try array(path: path)
+        case "{": return try object()
+        case "[": return try array()
         case "\"":
             let (text, escapes) = try string()
             return JSONNode(.string(text), line: startLine, column: startColumn, hadEscapes: escapes)
@@ -96,7 +116,7 @@ public struct JSONReader {
         if depth > SourceLimits.maximumNesting { throw failure("nested deeper than \(SourceLimits.maximumNesting) levels") }
     }
 
-    private mutating func object(path: String) throws -> JSONNode {
+    private mutating func object() throws -> JSONNode {
         let (startLine, startColumn) = (line, column)
         try enter()
         defer { depth -= 1 }
@@ -114,14 +134,17 @@ public struct JSONReader {
             let (keyLine, keyColumn) = (line, column)
             let (key, _) = try string()
             if let (firstLine, _) = seen[key] {
-                let where_ = path.isEmpty ? "" : " in \(path)"
+                let place = pathText
+                let where_ = place.isEmpty ? "" : " in \(place)"
                 throw Failure(message: "duplicate key '\(key)'\(where_), first written at line \(firstLine)", line: keyLine, column: keyColumn)
             }
             seen[key] = (keyLine, keyColumn)
             skipWhitespace()
             try expect(":", "':' after the key")
             skipWhitespace()
-            let child = try value(path: path.isEmpty ? key : path + "." + key)
+            path.append(.key(key))
+            let child = try value()
+            path.removeLast()
             members.append((key: key, value: child))
             skipWhitespace()
             if current == "," {
@@ -133,7 +156,7 @@ public struct JSONReader {
         }
     }
 
-    private mutating func array(path: String) throws -> JSONNode {
+    private mutating func array() throws -> JSONNode {
         let (startLine, startColumn) = (line, column)
         try enter()
         defer { depth -= 1 }
@@ -146,7 +169,9 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            elements.append(try value(path: "\(path)[\(elements.count)]"))
+            path.append(.index(elements.count))
+            elements.append(try value())
+            path.removeLast()
             skipWhitespace()
             if current == "," {
                 advance()
@@ -159,14 +184,16 @@ public struct JSONReader {
 
     private mutating func string() throws -> (String, Bool) {
         advance() // opening quote
-        var result = String.UnicodeScalarView()
+        // Collected as UTF-8 and made a String once: appending scalar by scalar to a
+        // String costs several times more.
+        var result: [UInt8] = []
         var escapes = false
         while true {
             guard let c = current else { throw failure("unterminated string") }
             switch c {
             case "\"":
                 advance()
-                return (String(result), escapes)
+                return (String(decoding: result, as: UTF8.self), escapes)
             case "\\":
                 escapes = true
                 advance()
@@ -174,7 +201,7 @@ public struct JSONReader {
                 let simple: [Unicode.Scalar: Unicode.Scalar] = ["\"": "\"", "\\": "\\", "/": "/", "b": "\u{8}", "f": "\u{C}", "n": "\n", "r": "\r", "t": "\t"]
                 if let replacement = simple[e] {
                     if replacement == "\u{8}" || replacement == "\u{C}" { throw failure("string contains a control character escape (\\\(Character(e))); remove it") }
-                    result.append(replacement)
+                    Self.appendUTF8(replacement, to: &result)
                     advance()
                 } else if e == "u" {
                     advance()
@@ -194,15 +221,40 @@ public struct JSONReader {
                     if TextSafety.isForbidden(scalar) {
                         throw failure("string contains a control character (\(TextSafety.codePoint(scalar))); remove it")
                     }
-                    result.append(scalar)
+                    Self.appendUTF8(scalar, to: &result)
                 } else {
                     throw failure("invalid escape '\\\(Character(e))' in a string")
                 }
             default:
                 if c.value < 0x20 { throw failure("a string may not contain a raw line break or control character; write \\n") }
-                result.append(c)
-                advance()
+                // A run of plain characters (no quote, backslash or line break): no line to count.
+                var end = index
+                while end < scalars.count, scalars[end] != "\"", scalars[end] != "\\", scalars[end].value >= 0x20 {
+                    Self.appendUTF8(scalars[end], to: &result)
+                    end += 1
+                }
+                column += end - index
+                index = end
             }
+        }
+    }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        } else if value < 0x1_0000 {
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        } else {
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
         }
     }
 
@@ -256,7 +308,7 @@ public struct JSONReader {
             }
             if digits() == 0 { throw failure("expected digits in the exponent") }
         }
-        guard text.count <= 40, let value = Double(text), value.isFinite else {
+        guard text.utf8.count <= 40, let value = Double(text), value.isFinite else {
             throw Failure(message: "number '\(text.prefix(40))' is out of range", line: startLine, column: startColumn)
         }
         return JSONNode(.number(value, isInteger: isInteger), line: startLine, column: startColumn)

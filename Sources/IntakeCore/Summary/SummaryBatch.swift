@@ -1,0 +1,31 @@
+/// Summaries of many saved results of one questionnaire, as `intake summarize DIR --out`
+/// makes them: each result is replayed and rendered exactly as a single summary is
+/// (``IntakeResult/replay(on:)`` and ``SummaryRenderer``), but the work that depends only
+/// on the questionnaire and the session date, building a fresh wizard, is done once per
+/// date instead of once per result.
+public final class SummaryBatch {
+    public let questionnaire: Questionnaire
+    public let options: SummaryOptions
+    /// A wizard with no answers for each session date seen so far.
+    private var freshWizards: [PartialDate: Wizard] = [:]
+
+    public init(questionnaire: Questionnaire, options: SummaryOptions) {
+        self.questionnaire = questionnaire
+        self.options = options
+    }
+
+    /// The session of `result` rebuilt and checked against the questionnaire.
+    public func replay(_ result: IntakeResult) throws(IntakeResult.ReplayProblem) -> Wizard {
+        try result.replay(on: questionnaire) { date in
+            if let fresh = freshWizards[date] { return fresh }
+            let fresh = Wizard(questionnaire: questionnaire, today: date)
+            freshWizards[date] = fresh
+            return fresh
+        }
+    }
+
+    /// The summary of `result`: the same text as `SummaryRenderer.render` of its replay.
+    public func summary(of result: IntakeResult) throws(IntakeResult.ReplayProblem) -> String {
+        SummaryRenderer.render(wizard: try replay(result), result: result, options: options)
+    }
+}

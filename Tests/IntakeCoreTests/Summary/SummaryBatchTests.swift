@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import IntakeCore
+
+/// `intake summarize DIR --out` renders through ``SummaryBatch`` from result files read
+/// with ``IntakeResult/init(resultJSON:)``; the files it writes must be byte for byte the
+/// summaries of the single-result path, for every invented patient, width and clinic language.
+@Suite struct SummaryBatchTests {
+    /// The result file of a fixture as `intake fill` writes it.
+    static func resultFile(_ fixture: String, clinic: String) throws -> (wizard: Wizard, bytes: [UInt8]) {
+        let wizard = try IntakeFixtures.fixture(fixture)
+        let result = IntakeFixtures.result(wizard, language: IntakeFixtures.language(of: fixture), clinic: clinic)
+        return (wizard, IntakeOutputs.resultJSON(result))
+    }
+
+    @Test(arguments: SummaryGoldenTests.cases)
+    func batchSummaryIsTheSingleSummary(_ summaryCase: SummaryGoldenTests.Case) throws {
+        let (wizard, bytes) = try Self.resultFile(summaryCase.fixture, clinic: summaryCase.clinic)
+        let options = SummaryOptions(width: summaryCase.width, clinicLanguage: summaryCase.clinic)
+        let single = SummaryRenderer.render(wizard: wizard, result: try IntakeOutputs.decodeResult(Data(bytes)), options: options)
+        let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: options)
+        let batched = try batch.summary(of: try IntakeResult(resultJSON: bytes))
+        #expect(Array(batched.utf8) == Array(single.utf8))
+        try GoldenFile.check(batched, against: summaryCase.golden)
+    }
+
+    /// One batch over all fixtures, twice over: what it keeps between results (fresh
+    /// wizards per date) never carries one patient's answers into the next summary.
+    @Test(arguments: [80, 40], ["en", "de", "ru"])
+    func oneBatchOverEveryFixtureMatchesSingleSummaries(width: Int, clinic: String) throws {
+        let options = SummaryOptions(width: width, clinicLanguage: clinic)
+        let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: options)
+        for fixture in IntakeFixtures.answerSets + IntakeFixtures.answerSets.reversed() {
+            let (wizard, bytes) = try Self.resultFile(fixture, clinic: clinic)
+            let result = try IntakeResult(resultJSON: bytes)
+            let single = SummaryRenderer.render(wizard: wizard, result: result, options: options)
+            #expect(try batch.summary(of: result) == single, "\(fixture)")
+        }
+    }
+
+    @Test func batchStillRefusesAnswersThatDoNotFitTheQuestionnaire() throws {
+        let (_, bytes) = try Self.resultFile("all-no", clinic: "en")
+        var result = try IntakeResult(resultJSON: bytes)
+        let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: SummaryOptions())
+        _ = try batch.summary(of: result)
+        result.answers["no_such_item"] = .bool(true)
+        #expect(throws: IntakeResult.ReplayProblem.answers([AnswerSet.Problem(item: "no_such_item", message: "no such item")])) {
+            _ = try batch.summary(of: result)
+        }
+    }
+
+    @Test func batchRefusesAnotherQuestionnaireFile() throws {
+        let (_, bytes) = try Self.resultFile("choking", clinic: "en")
+        var result = try IntakeResult(resultJSON: bytes)
+        result.provenance.sha256 = String(repeating: "0", count: 64)
+        let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: SummaryOptions())
+        #expect(throws: IntakeResult.ReplayProblem.self) { _ = try batch.summary(of: result) }
+    }
+}
+
+/// The result reader gives what Foundation's `JSONDecoder` gave for the same bytes, and
+/// says where a file that is not a result goes wrong.
+@Suite struct ResultReadingTests {
+    @Test(arguments: IntakeFixtures.answerSets)
+    func readsWhatJSONDecoderReads(_ fixture: String) throws {
+        let (_, bytes) = try SummaryBatchTests.resultFile(fixture, clinic: "en")
+        let expected = try JSONDecoder().decode(IntakeResult.self, from: Data(bytes))
+        #expect(try IntakeResult(resultJSON: bytes) == expected)
+    }
+
+    @Test func optionalFieldsMayBeMissingOrNull() throws {
+        let (_, bytes) = try SummaryBatchTests.resultFile("most-severe", clinic: "en")
+        var text = String(decoding: bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"reviewStatus\" : \"", with: "\"unknownKey\" : \"")
+        let result = try IntakeResult(resultJSON: Array(text.utf8))
+        #expect(result.provenance.reviewStatus == nil)
+        #expect(result == (try JSONDecoder().decode(IntakeResult.self, from: Data(text.utf8))))
+    }
+
+    @Test(arguments: [
+        ("{}", "format: missing"),
+        ("[1]", "expected an object"),
+        ("{\"format\": 3}", "format: expected a string, found a number"),
+        ("{\"format\": \"x\", \"format\": \"y\"}", "duplicate key 'format'"),
+        ("\u{FF}", "not UTF-8"),
+    ])
+    func refusesWhatIsNotAResult(text: String, message: String) {
+        let bytes: [UInt8] = text == "\u{FF}" ? [0xFF] : Array(text.utf8)
+        #expect {
+            _ = try IntakeResult(resultJSON: bytes)
+        } throws: { error in
+            "\(error)".contains(message)
+        }
+    }
+
+    @Test func aWrongFieldDeepInsideIsNamedByItsPath() throws {
+        let (_, bytes) = try SummaryBatchTests.resultFile("choking", clinic: "en")
+        let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"status\" : \"reported\"", with: "\"status\" : \"maybe\"")
+        #expect {
+            _ = try IntakeResult(resultJSON: Array(text.utf8))
+        } throws: { error in
+            "\(error)".contains("checklists[") && "\(error)".contains("].entries[") && "\(error)".contains("unknown status 'maybe'")
+        }
+    }
+}

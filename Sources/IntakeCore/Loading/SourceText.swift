@@ -37,13 +37,15 @@ struct SourceText {
             diagnostics.append(.error(sizeMessage(bytes.count, limit: maximumBytes), at: start))
             return nil
         }
-        if let offset = firstInvalidUTF8Offset(bytes) {
+        // The standard library's validation is the fast one; the offset is looked for only on failure.
+        let validated = String(validating: bytes, as: UTF8.self)
+        if validated == nil, let offset = firstInvalidUTF8Offset(bytes) {
             let location = locationOfByte(offset, in: bytes, file: file)
             let hex = String(bytes[offset], radix: 16, uppercase: true)
             diagnostics.append(.error("file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset))", at: location))
             return nil
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = validated ?? String(decoding: bytes, as: UTF8.self)
         // Clean files (all real ones) skip the per-character walk that finds positions.
         guard containsForbiddenEncoding(bytes) else { return SourceText(file: file, text: text) }
         var found = 0
@@ -76,6 +78,10 @@ struct SourceText {
     /// return; DEL and the C1 controls (U+007F-U+009F); the bidi controls U+202A-U+202E and
     /// U+2066-U+2069. A test holds it to ``TextSafety`` for every character up to U+FFFF.
     static func containsForbiddenEncoding(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(containsForbiddenEncoding)
+    }
+
+    private static func containsForbiddenEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {

@@ -8,15 +8,17 @@ import CLibYAML
 ///   where it is defined, and an alias points there too.
 /// - Nesting deeper than ``SourceLimits/maximumNesting``: the first node too deep on each
 ///   path is reported. Reading goes on (a syntax error further down is what an author must
-///   fix first) until ``hardNestingCeiling``, where it stops so that memory stays bounded.
+///   fix first) until ``hardNestingCeiling``, where it stops so that time and memory stay bounded.
 /// - Duplicate keys in a mapping, and a second document in the file.
 ///
 /// As with the Yams composer this replaces, the first syntax error, duplicate key,
 /// undefined alias or second document is the only diagnostic; anchors and nesting are
 /// reported (up to ``SourceLimits/maximumRepeatedDiagnostics``) only when the file parses.
 struct YAMLTreeBuilder {
-    /// libyaml 0.2.5 has no nesting limit of its own; reading stops at this depth.
-    static let hardNestingCeiling = 1000
+    /// libyaml 0.2.5 has no nesting limit of its own, and its scanner's work per token grows
+    /// with the flow depth (quadratic over a run of `[`), so reading stops at this depth.
+    /// Twice the cap still finds every too-deep branch of a file that is merely too deep.
+    static let hardNestingCeiling = 2 * SourceLimits.maximumNesting
 
     /// A tree, or nil with the diagnostics that say why there is none.
     static func build(_ source: SourceText) -> (tree: YAMLTree?, diagnostics: [Diagnostic]) {

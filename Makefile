@@ -4,9 +4,9 @@
 SWIFT ?= swift
 QUESTIONNAIRE ?= Questionnaires/dermatomyositis.yaml
 OUTPUT ?= intake-output
-RUN_DEBS = libncurses-dev
-TEST_DEBS = libncurses-dev tmux python3 python3-pip cups
-BENCH_DEBS = libncurses-dev python3 python3-pip dialog whiptail gcc time
+RUN_DEBS = libncurses-dev libyaml-dev
+TEST_DEBS = libncurses-dev libyaml-dev tmux python3 python3-pip cups
+BENCH_DEBS = libncurses-dev libyaml-dev python3 python3-pip dialog whiptail gcc time
 BENCH_PIP = pyte questionary
 BENCH_ARGS ?=
 

@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "IntakeCore", targets: ["IntakeCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
@@ -19,12 +18,14 @@ let package = Package(
         .target(
             name: "IntakeCore",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 /// PBKDF2 for the staff PIN hash.
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        /// The system libyaml (Debian: libyaml-dev), whose parser events the loaders read.
+        .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
         /// The C boundary: ncursesw with its macros wrapped as functions.
         .systemLibrary(name: "CNCursesW"),
         /// The ncurses front end: grid rendering, widgets, the curses adapter.

@@ -1,6 +1,4 @@
 import Foundation
-import Yams
-
 /// Reads and checks a kiosk configuration the way questionnaires are checked: every
 /// problem reported at once as `file:line:column: error: ...`, with "did you mean" for
 /// misspelt keys. It only checks the file; ``KioskEnvironmentCheck`` checks the machine.
@@ -29,17 +27,17 @@ public enum KioskConfigurationLoader {
 
     private static func load(_ source: SourceText, diagnostics: [Diagnostic]) -> (KioskConfiguration?, [Diagnostic]) {
         var diagnostics = diagnostics
-        guard let root = YAMLDocument.compose(source, diagnostics: &diagnostics) else {
+        guard let tree = YAMLDocument.compose(source, diagnostics: &diagnostics) else {
             return (nil, diagnostics.sortedByLocation)
         }
-        let context = LoadContext(file: source.file)
+        let context = LoadContext(tree: tree)
         context.report(diagnostics)
-        let configuration = read(root, context: context)
+        let configuration = read(tree.root, context: context)
         let all = context.diagnostics.sortedByLocation
         return (all.hasErrors ? nil : configuration, all)
     }
 
-    private static func read(_ root: Node, context: LoadContext) -> KioskConfiguration? {
+    private static func read(_ root: YAMLNode, context: LoadContext) -> KioskConfiguration? {
         guard let reader = MappingReader(root, what: "the kiosk configuration", context: context) else { return nil }
         reader.rejectUnknownKeys(allowed: keys)
         let folder = POSIXFile.parent(of: context.file)

@@ -1,5 +1,3 @@
-import Yams
-
 /// First pass: reads the YAML tree into a ``Draft``, checking keys, values and ids.
 struct DocumentReader {
     let context: LoadContext
@@ -15,7 +13,7 @@ struct DocumentReader {
         "estimated_minutes", "review_status", "sources", "summary", "sections", "scores", "flags", "checklists",
     ]
 
-    func read(_ root: Node) -> Draft? {
+    func read(_ root: YAMLNode) -> Draft? {
         guard let top = MappingReader(root, what: "the questionnaire", context: context) else { return nil }
         top.rejectUnknownKeys(allowed: Self.topLevelKeys)
         readLanguages(top)
@@ -94,7 +92,7 @@ struct DocumentReader {
         return result
     }
 
-    private func readSection(_ node: Node, itemReader: ItemReader) -> SectionDraft? {
+    private func readSection(_ node: YAMLNode, itemReader: ItemReader) -> SectionDraft? {
         guard let reader = MappingReader(node, what: "a section", context: context) else { return nil }
         reader.rejectUnknownKeys(allowed: ["id", "title", "intro", "when", "summary_when_skipped", "items"])
         let idPair = reader.id()
@@ -148,7 +146,7 @@ final class IDRegistry {
 
     /// Reads the `id` of a mapping that is one of `kind` ("score", "flag", ...), claims it,
     /// and returns a reader that names the mapping by its id in later messages.
-    func identified(_ node: Node, kind: String, allowed keys: [String], context: LoadContext) -> (reader: MappingReader, id: String?)? {
+    func identified(_ node: YAMLNode, kind: String, allowed keys: [String], context: LoadContext) -> (reader: MappingReader, id: String?)? {
         guard let base = MappingReader(node, what: "a \(kind)", context: context) else { return nil }
         let pair = base.id()
         if let (id, idNode) = pair { claim(id, at: idNode, kind: kind, context: context) }
@@ -157,7 +155,7 @@ final class IDRegistry {
         return (reader, pair?.0)
     }
 
-    func claim(_ id: String, at node: Node, kind: String, context: LoadContext) {
+    func claim(_ id: String, at node: YAMLNode, kind: String, context: LoadContext) {
         let location = context.location(of: node)
         if let (first, firstKind) = seen[id] {
             let what = firstKind == kind ? "" : " (already the id of a \(firstKind))"

@@ -123,6 +123,7 @@ struct ExpressionBinder {
     }
 
     private func checkSummaryReferences(symbols: [String: ExpressionSymbol]) {
+        guard !draft.summaryReferences.isEmpty else { return }
         let items = draft.sections.flatMap(\.items).map(\.item.id)
         let scores = draft.scores.map(\.id)
         for reference in draft.summaryReferences {
@@ -136,8 +137,10 @@ struct ExpressionBinder {
     /// The symbol every answered item and score offers to expressions.
     static func symbols(for draft: Draft) -> [String: ExpressionSymbol] {
         var symbols: [String: ExpressionSymbol] = [:]
-        for item in draft.sections.flatMap(\.items).map(\.item) {
-            if let symbol = symbol(for: item) { symbols[item.id] = symbol }
+        for section in draft.sections {
+            for itemDraft in section.items {
+                if let symbol = symbol(for: itemDraft.item) { symbols[itemDraft.item.id] = symbol }
+            }
         }
         for score in draft.scores { symbols[score.id] = ExpressionSymbol(name: score.id, kind: .score, type: .number) }
         return symbols

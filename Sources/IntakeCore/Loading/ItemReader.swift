@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one item: its common keys, then the keys of its type.
 struct ItemReader {
     let context: LoadContext
@@ -23,7 +21,12 @@ struct ItemReader {
         "note": [],
     ]
 
-    func read(_ node: Node) -> ItemDraft? {
+    /// Every key an item of each type may have, computed once rather than per item.
+    static let allowedKeys: [String: [String]] = typeKeys.reduce(into: [:]) { allowed, entry in
+        allowed[entry.key] = entry.key == "note" ? ["id", "type", "text", "help", "when"] : commonKeys + entry.value
+    }
+
+    func read(_ node: YAMLNode) -> ItemDraft? {
         guard let reader = MappingReader(node, what: "an item", context: context) else { return nil }
         let idPair = reader.id()
         if let (id, idNode) = idPair { ids.claim(id, at: idNode, kind: "item", context: context) }
@@ -34,13 +37,12 @@ struct ItemReader {
             named.rejectUnknownKeys(allowed: Self.commonKeys + Self.typeKeys.values.flatMap { $0 })
             return nil
         }
-        guard let extraKeys = Self.typeKeys[typeName] else {
+        guard let allowed = Self.allowedKeys[typeName] else {
             context.error("unknown item type '\(typeName)'\(LoadContext.suggestion(for: typeName, among: ItemKind.typeNames))", at: typeNode)
             named.rejectUnknownKeys(allowed: Self.commonKeys + Self.typeKeys.values.flatMap { $0 })
             return nil
         }
-        let isNote = typeName == "note"
-        named.rejectUnknownKeys(allowed: isNote ? ["id", "type", "text", "help", "when"] : Self.commonKeys + extraKeys)
+        named.rejectUnknownKeys(allowed: allowed)
         guard let kind = readKind(typeName, named, id: id) else { return nil }
 
         let item = Item(

@@ -1,24 +1,24 @@
-import Yams
-
-/// Shared state while one file is loaded: where diagnostics go and which languages
-/// translatable text must provide.
+/// Shared state while one file is loaded: the YAML tree, where diagnostics go and which
+/// languages translatable text must provide.
 final class LoadContext {
     let file: String
+    let tree: YAMLTree
     private(set) var diagnostics: [Diagnostic] = []
     var languages: [String] = ["en"]
     var defaultLanguage = "en"
 
-    init(file: String) {
-        self.file = file
+    init(tree: YAMLTree) {
+        self.file = tree.file
+        self.tree = tree
     }
 
-    func location(of node: Node) -> SourceLocation { node.location(in: file) }
+    func location(of node: YAMLNode) -> SourceLocation { tree.location(of: node) }
 
-    func error(_ message: String, at node: Node) {
+    func error(_ message: String, at node: YAMLNode) {
         diagnostics.append(.error(message, at: location(of: node)))
     }
 
-    func warning(_ message: String, at node: Node) {
+    func warning(_ message: String, at node: YAMLNode) {
         diagnostics.append(.warning(message, at: location(of: node)))
     }
 

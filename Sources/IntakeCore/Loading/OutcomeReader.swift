@@ -1,11 +1,9 @@
-import Yams
-
 /// Reads what the answers produce: scores, flags and checklists.
 struct OutcomeReader {
     let context: LoadContext
     let ids: IDRegistry
 
-    func readScore(_ node: Node) -> ScoreDraft? {
+    func readScore(_ node: YAMLNode) -> ScoreDraft? {
         guard let (reader, id) = ids.identified(node, kind: "score", allowed: ["id", "label", "value", "unit", "bands", "not_computable"], context: context) else { return nil }
         let label = reader.text("label", required: true)
         let value = reader.expressionSource("value", required: true)
@@ -18,7 +16,7 @@ struct OutcomeReader {
         )
     }
 
-    private func readBand(_ node: Node) -> ScoreBand? {
+    private func readBand(_ node: YAMLNode) -> ScoreBand? {
         guard let reader = MappingReader(node, what: "a band", context: context) else { return nil }
         reader.rejectUnknownKeys(allowed: ["from", "below", "label", "meaning"])
         let from = reader.number("from")
@@ -30,7 +28,7 @@ struct OutcomeReader {
         return ScoreBand(from: from, below: below, label: label, meaning: reader.text("meaning"))
     }
 
-    func readFlag(_ node: Node) -> FlagDraft? {
+    func readFlag(_ node: YAMLNode) -> FlagDraft? {
         guard let (reader, id) = ids.identified(node, kind: "flag", allowed: ["id", "severity", "when", "staff", "patient"], context: context) else { return nil }
         var severity: FlagDefinition.Severity?
         if let text = reader.string("severity", required: true), let severityNode = reader.value("severity") {
@@ -50,7 +48,7 @@ struct OutcomeReader {
         )
     }
 
-    func readChecklist(_ node: Node) -> ChecklistDraft? {
+    func readChecklist(_ node: YAMLNode) -> ChecklistDraft? {
         guard let (reader, id) = ids.identified(node, kind: "checklist", allowed: ["id", "title", "source", "weight_columns", "entries"], context: context) else { return nil }
         let title = reader.text("title", required: true)
         var columns: [LocalizedText] = []
@@ -65,7 +63,7 @@ struct OutcomeReader {
         )
     }
 
-    private func readEntry(_ node: Node, columns: Int) -> ChecklistDraft.EntryDraft? {
+    private func readEntry(_ node: YAMLNode, columns: Int) -> ChecklistDraft.EntryDraft? {
         guard let (reader, id) = ids.identified(node, kind: "checklist entry", allowed: ["id", "label", "weights", "reported", "assessed_by"], context: context) else { return nil }
         let label = reader.text("label", required: true)
         var weights: [Double] = []

@@ -1,6 +1,4 @@
 import Foundation
-import Yams
-
 /// Loads a questionnaire file and checks everything a compiler would: syntax, keys,
 /// ids, references, expression types, flow order, translations. All problems are
 /// reported in one run; nothing in a file can crash or hang it (see ``SourceLimits``).
@@ -28,12 +26,12 @@ public enum QuestionnaireLoader {
         // JSON (first non-space character `{`) is a FHIR Questionnaire: see docs/fhir.md.
         if FHIRImporter.looksLikeFHIR(source.text) { return FHIRImporter.load(source, preDiagnostics: preDiagnostics) }
         var diagnostics = preDiagnostics
-        guard let root = YAMLDocument.compose(source, diagnostics: &diagnostics) else {
+        guard let tree = YAMLDocument.compose(source, diagnostics: &diagnostics) else {
             return LoadResult(questionnaire: nil, diagnostics: diagnostics.sortedByLocation)
         }
-        let context = LoadContext(file: source.file)
+        let context = LoadContext(tree: tree)
         context.report(diagnostics)
-        let draft = DocumentReader(context: context).read(root)
+        let draft = DocumentReader(context: context).read(tree.root)
         var questionnaire: Questionnaire?
         if let draft {
             questionnaire = ExpressionBinder(context: context, draft: draft).bind()

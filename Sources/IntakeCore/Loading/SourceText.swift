@@ -37,13 +37,17 @@ struct SourceText {
             diagnostics.append(.error(sizeMessage(bytes.count, limit: maximumBytes), at: start))
             return nil
         }
-        if let offset = firstInvalidUTF8Offset(bytes) {
+        // The standard library's validation is the fast one; the offset is looked for only on failure.
+        let validated = String(validating: bytes, as: UTF8.self)
+        if validated == nil, let offset = firstInvalidUTF8Offset(bytes) {
             let location = locationOfByte(offset, in: bytes, file: file)
             let hex = String(bytes[offset], radix: 16, uppercase: true)
             diagnostics.append(.error("file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset))", at: location))
             return nil
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = validated ?? String(decoding: bytes, as: UTF8.self)
+        // Clean files (all real ones) skip the per-character walk that finds positions.
+        guard containsForbiddenEncoding(bytes) else { return SourceText(file: file, text: text) }
         var found = 0
         var line = 1
         var column = 1
@@ -67,6 +71,35 @@ struct SourceText {
             diagnostics.append(.error("\(found - SourceLimits.maximumRepeatedDiagnostics) more control characters not listed", at: start))
         }
         return found > 0 ? nil : SourceText(file: file, text: text)
+    }
+
+    /// Whether valid UTF-8 `bytes` encode a character that ``TextSafety/isForbidden(_:)``
+    /// refuses, found by the encoded forms: C0 controls other than tab, line feed and carriage
+    /// return; DEL and the C1 controls (U+007F-U+009F); the bidi controls U+202A-U+202E and
+    /// U+2066-U+2069. A test holds it to ``TextSafety`` for every character up to U+FFFF.
+    static func containsForbiddenEncoding(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(containsForbiddenEncoding)
+    }
+
+    private static func containsForbiddenEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x0A && byte != 0x09 && byte != 0x0D { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] <= 0x9F {
+                return true
+            } else if byte == 0xE2, index + 2 < count {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0x80, (0xAA...0xAE).contains(third) { return true }
+                if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func sizeMessage(_ bytes: Int, limit: Int) -> String {

@@ -60,7 +60,17 @@ func printError(_ message: String) {
 }
 
 /// Loads a questionnaire, printing its diagnostics; throws `invalidInput` when it has errors.
-func loadQuestionnaire(_ path: String, showWarnings: Bool = true) throws -> Questionnaire {
+///
+/// With a `cache`, a questionnaire compiled by this build from the same bytes is decoded
+/// instead of parsed (no diagnostics to print: it had no errors, and callers that pass a
+/// cache do not show warnings), and a freshly parsed one is stored for next time.
+func loadQuestionnaire(_ path: String, showWarnings: Bool = true, cache: CompiledQuestionnaireStore? = nil) throws -> Questionnaire {
+    var key: CompiledQuestionnaireCache.Key?
+    if let cache, let source = RawFile.read(path, limit: SourceLimits.maximumFileBytes) {
+        let found = cache.key(path: path, source: source)
+        if let questionnaire = cache.load(found) { return questionnaire }
+        key = found
+    }
     let result = QuestionnaireLoader.load(path: path)
     for diagnostic in result.diagnostics where showWarnings || diagnostic.severity == .error {
         printError(diagnostic.description)
@@ -69,6 +79,9 @@ func loadQuestionnaire(_ path: String, showWarnings: Bool = true) throws -> Ques
         let readable = FileManager.default.isReadableFile(atPath: path)
         throw readable ? ExitStatus.invalidInput : ExitStatus.inputOutput
     }
+    // The cache refuses a questionnaire whose recorded digest is not the key's (the file
+    // changed between the two reads).
+    if let cache, let key { cache.save(questionnaire, key: key) }
     return questionnaire
 }
 

@@ -34,6 +34,8 @@ struct KioskCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var resumeWindowSeconds: Int?
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
         if check {
             var checker = KioskCheckCommand()
@@ -47,7 +49,7 @@ struct KioskCommand: ParsableCommand {
             printError("\(config): the configuration has errors; run 'intake kiosk --check --config \(config)'")
             throw ExitStatus.invalidInput
         }
-        let questionnaire = try loadQuestionnaire(configuration.questionnaire, showWarnings: false)
+        let questionnaire = try loadQuestionnaire(configuration.questionnaire, showWarnings: false, cache: cache.store)
         let out = configuration.output
         let (store, lock) = try RunCommand.openFolder(out)
         defer { lock.release() }

@@ -46,8 +46,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Colours of the full-screen wizard: default, high-contrast or monochrome (automatic without colours).")
     var theme: ThemeOption = .default
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
-        let questionnaire = try loadQuestionnaire(file, showWarnings: false)
+        let questionnaire = try loadQuestionnaire(file, showWarnings: false, cache: cache.store)
         let language = try lang.map { try chooseLanguage($0, for: questionnaire) }
         let (store, lock) = try Self.openFolder(out)
         defer {

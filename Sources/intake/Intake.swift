@@ -23,7 +23,7 @@ struct Intake: ParsableCommand {
     static func main() {
         let code: Int32
         do {
-            var command = try parseAsRoot()
+            var command = try parseHotCommand() ?? parseAsRoot()
             try command.run()
             code = 0
         } catch let exit as ExitStatus {
@@ -42,6 +42,26 @@ struct Intake: ParsableCommand {
             }
         }
         Foundation.exit(code)
+    }
+}
+
+extension Intake {
+    /// The commands a patient waits for: parsed on their own when their arguments are
+    /// well-formed.
+    static let hotCommands: [String: ParsableCommand.Type] = ["run": RunCommand.self, "kiosk": KioskCommand.self]
+
+    /// `intake run ...` or `intake kiosk ...` parsed without building the whole command
+    /// tree and without the completion-script parsers (see the commands' `_superCommandName`):
+    /// `parseAsRoot()` reflects the properties of the subcommands and of two completion
+    /// pseudo-commands, millions of instructions before the first screen.
+    /// nil for anything else, and for anything the short way does not accept (help,
+    /// errors, completion requests): the full parser then handles it, so every message,
+    /// usage line and exit code stays exactly what `parseAsRoot()` gives.
+    static func parseHotCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> ParsableCommand? {
+        guard let name = arguments.first, let type = hotCommands[name],
+              let command = try? type.parseAsRoot(Array(arguments.dropFirst())),
+              Swift.type(of: command) == type else { return nil }
+        return command
     }
 }
 

@@ -5,8 +5,12 @@ import IntakeTerminal
 
 /// `intake kiosk`: the unattended clinic kiosk loop (see docs/kiosk.md).
 struct KioskCommand: ParsableCommand {
+    /// `_superCommandName` only matters when this command is parsed on its own
+    /// (``Intake/parseHotCommand(_:)``): it spares the two extra parsers that look for
+    /// `--generate-completion-script` (which the full parser still handles).
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
+        _superCommandName: "intake",
         abstract: "Run the unattended kiosk: welcome, questions, thank-you, wipe, next patient.",
         discussion: """
         Reads the kiosk configuration (questionnaire, output folder, idle timeout, staff PIN hash, \

@@ -4,8 +4,12 @@ import IntakeCore
 import IntakeTerminal
 
 struct RunCommand: ParsableCommand {
+    /// `_superCommandName` only matters when this command is parsed on its own
+    /// (``Intake/parseHotCommand(_:)``): it spares the two extra parsers that look for
+    /// `--generate-completion-script` (which the full parser still handles).
     static let configuration = CommandConfiguration(
         commandName: "run",
+        _superCommandName: "intake",
         abstract: "Ask the questionnaire interactively: full screen in a terminal, numbered prompts otherwise.",
         discussion: """
         The full-screen wizard is used when standard input and output are terminals, TERM is not \

@@ -69,7 +69,7 @@ enum CacheFixtures {
               - {id: other, label: Other}
           - id: signs
             type: multiple_choice
-            when: "rash == 'yes' and colour in ['red', 'purple']"
+            when: "rash == true and colour in ['red', 'purple']"
             text: Signs?
             options:
               - {id: eyelids, label: Eyelids, score: 1}
@@ -81,7 +81,7 @@ enum CacheFixtures {
       - id: total
         label: {en: Total, de: Summe, ru: Сумма}
         unit: points
-        value: "sum(score(signs), if(rash == 'yes', 1, 0), coalesce(pain, 0) * 2 - -1) / 2 + count(signs) + round(mean(pain, 3), 1) + abs(min(days, 0)) + max(days, 1)"
+        value: "sum(score(signs), if(rash == true, 1, 0), coalesce(pain, 0) * 2 - -1) / 2 + count(signs) + round(mean(pain, 3), 1) + abs(min(days, 0)) + max(days, 1)"
         not_computable: Too few answers.
         bands:
           - {below: 2, label: Low, meaning: Little.}
@@ -96,7 +96,7 @@ enum CacheFixtures {
     flags:
       - {id: urgent_one, severity: urgent, when: "'eyelids' in signs and total >= 5", staff: Act today., patient: Please tell the staff.}
       - {id: soon_one, severity: soon, when: "weight < 40 or name != 'x'", staff: This visit., patient: We will talk.}
-      - {id: info_one, severity: info, when: "itch == true or rash == 'not_sure'", staff: Worth knowing., patient: Noted.}
+      - {id: info_one, severity: info, when: "itch == true or not answered(rash)", staff: Worth knowing., patient: Noted.}
     checklists:
       - id: eular
         title: EULAR/ACR items

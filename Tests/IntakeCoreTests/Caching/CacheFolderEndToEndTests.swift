@@ -26,7 +26,8 @@ import Testing
 
     /// A plain `run` that stops at the first question (its input is empty).
     func run(_ extra: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        try intake(["run", IntakeFixtures.questionnairePath, "--plain", "--lang", "en", "--out", folder + "/out"] + extra,
+        // A new output folder each time: a draft left by an earlier run would be offered.
+        try intake(["run", IntakeFixtures.questionnairePath, "--plain", "--lang", "en", "--out", folder + "/out-" + UUID().uuidString] + extra,
                    environment: environment)
     }
 

@@ -43,7 +43,7 @@ import Testing
             let (decodedAnswers, problems) = AnswerSet.decode(data, for: questionnaire)
             let (wizard, fillProblems) = NonInteractiveFill.run(questionnaire, answers: decodedAnswers, today: fixedToday)
             #expect(problems.isEmpty && fillProblems.isEmpty)
-            let files = IntakeOutputs(wizard: wizard, language: language, clinicLanguage: "en", width: 80, submitted: IntakeFixtures.submitted).files
+            let files = IntakeOutputs(wizard: wizard, language: language, clinicLanguage: "en", width: 80, submitted: IntakeFixtures.submitted, randomID: "0123abcd").files
             return files.map { $0.name + "\n" + String(decoding: $0.contents, as: UTF8.self) }
         }
         #expect(outputs(decoded) == outputs(loaded))

@@ -11,7 +11,7 @@ import Testing
         title: S
         items:
           - {id: a, type: yes_no, not_sure: true, text: A?}
-          - {id: b, type: single_choice, when: "a == 'yes'", text: B?, options: [{id: x, label: X, score: 1}, {id: y, label: Y}]}
+          - {id: b, type: single_choice, when: "a == true", text: B?, options: [{id: x, label: X, score: 1}, {id: y, label: Y}]}
           - {id: c, type: integer, min: 0, max: 9, text: C?, validate: [{rule: "c != 3", message: Not three.}]}
     scores:
       - {id: total, label: Total, value: "score(b) + coalesce(c, 0)", bands: [{below: 2, label: Low}, {from: 2, label: High}]}

@@ -23,7 +23,7 @@ struct Intake: ParsableCommand {
     static func main() {
         let code: Int32
         do {
-            var command = try parseAsRoot()
+            var command = try parseHotCommand() ?? parseAsRoot()
             try command.run()
             code = 0
         } catch let exit as ExitStatus {
@@ -45,6 +45,26 @@ struct Intake: ParsableCommand {
     }
 }
 
+extension Intake {
+    /// The commands a patient waits for: parsed on their own when their arguments are
+    /// well-formed.
+    static let hotCommands: [String: ParsableCommand.Type] = ["run": RunCommand.self, "kiosk": KioskCommand.self]
+
+    /// `intake run ...` or `intake kiosk ...` parsed without building the whole command
+    /// tree and without the completion-script parsers (see the commands' `_superCommandName`):
+    /// `parseAsRoot()` reflects the properties of the subcommands and of two completion
+    /// pseudo-commands, millions of instructions before the first screen.
+    /// nil for anything else, and for anything the short way does not accept (help,
+    /// errors, completion requests): the full parser then handles it, so every message,
+    /// usage line and exit code stays exactly what `parseAsRoot()` gives.
+    static func parseHotCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> ParsableCommand? {
+        guard let name = arguments.first, let type = hotCommands[name],
+              let command = try? type.parseAsRoot(Array(arguments.dropFirst())),
+              Swift.type(of: command) == type else { return nil }
+        return command
+    }
+}
+
 /// The exit codes every subcommand uses (documented in docs/cli.md).
 enum ExitStatus: Int32, Error {
     case ok = 0
@@ -60,7 +80,22 @@ func printError(_ message: String) {
 }
 
 /// Loads a questionnaire, printing its diagnostics; throws `invalidInput` when it has errors.
-func loadQuestionnaire(_ path: String, showWarnings: Bool = true, maximumBytes: Int = SourceLimits.maximumFileBytes) throws -> Questionnaire {
+///
+/// With a `cache`, a questionnaire compiled by this build from the same bytes is decoded
+/// instead of parsed (no diagnostics to print: it had no errors, and callers that pass a
+/// cache do not show warnings), and a freshly parsed one is stored for next time.
+func loadQuestionnaire(
+    _ path: String,
+    showWarnings: Bool = true,
+    maximumBytes: Int = SourceLimits.maximumFileBytes,
+    cache: CompiledQuestionnaireStore? = nil
+) throws -> Questionnaire {
+    var key: CompiledQuestionnaireCache.Key?
+    if let cache, let source = RawFile.read(path, limit: maximumBytes) {
+        let found = cache.key(path: path, source: source)
+        if let questionnaire = cache.load(found) { return questionnaire }
+        key = found
+    }
     let result = QuestionnaireLoader.load(path: path, maximumBytes: maximumBytes)
     for diagnostic in result.diagnostics where showWarnings || diagnostic.severity == .error {
         printError(diagnostic.description)
@@ -69,6 +104,9 @@ func loadQuestionnaire(_ path: String, showWarnings: Bool = true, maximumBytes: 
         let readable = FileManager.default.isReadableFile(atPath: path)
         throw readable ? ExitStatus.invalidInput : ExitStatus.inputOutput
     }
+    // The cache refuses a questionnaire whose recorded digest is not the key's (the file
+    // changed between the two reads).
+    if let cache, let key { cache.save(questionnaire, key: key) }
     return questionnaire
 }
 

@@ -5,8 +5,12 @@ import IntakeTerminal
 
 /// `intake kiosk`: the unattended clinic kiosk loop (see docs/kiosk.md).
 struct KioskCommand: ParsableCommand {
+    /// `_superCommandName` only matters when this command is parsed on its own
+    /// (``Intake/parseHotCommand(_:)``): it spares the two extra parsers that look for
+    /// `--generate-completion-script` (which the full parser still handles).
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
+        _superCommandName: "intake",
         abstract: "Run the unattended kiosk: welcome, questions, thank-you, wipe, next patient.",
         discussion: """
         Reads the kiosk configuration (questionnaire, output folder, idle timeout, staff PIN hash, \
@@ -34,6 +38,8 @@ struct KioskCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var resumeWindowSeconds: Int?
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
         if check {
             var checker = KioskCheckCommand()
@@ -47,7 +53,7 @@ struct KioskCommand: ParsableCommand {
             printError("\(config): the configuration has errors; run 'intake kiosk --check --config \(config)'")
             throw ExitStatus.invalidInput
         }
-        let questionnaire = try loadQuestionnaire(configuration.questionnaire, showWarnings: false)
+        let questionnaire = try loadQuestionnaire(configuration.questionnaire, showWarnings: false, cache: cache.store)
         let out = configuration.output
         let (store, lock) = try RunCommand.openFolder(out)
         defer { lock.release() }

@@ -4,8 +4,12 @@ import IntakeCore
 import IntakeTerminal
 
 struct RunCommand: ParsableCommand {
+    /// `_superCommandName` only matters when this command is parsed on its own
+    /// (``Intake/parseHotCommand(_:)``): it spares the two extra parsers that look for
+    /// `--generate-completion-script` (which the full parser still handles).
     static let configuration = CommandConfiguration(
         commandName: "run",
+        _superCommandName: "intake",
         abstract: "Ask the questionnaire interactively: full screen in a terminal, numbered prompts otherwise.",
         discussion: """
         The full-screen wizard is used when standard input and output are terminals, TERM is not \
@@ -50,8 +54,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: .hidden)
     var maxBytes: Int = SourceLimits.maximumFileBytes
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
-        let questionnaire = try loadQuestionnaire(file, showWarnings: false, maximumBytes: maxBytes)
+        let questionnaire = try loadQuestionnaire(file, showWarnings: false, maximumBytes: maxBytes, cache: cache.store)
         let language = try lang.map { try chooseLanguage($0, for: questionnaire) }
         let (store, lock) = try Self.openFolder(out)
         defer {

@@ -1,0 +1,90 @@
+/// A checked questionnaire stored as bytes, so that `intake run` and `intake kiosk` can
+/// skip YAML parsing and checking when the file has not changed (docs/performance.md).
+///
+/// A cache file is: the magic `SIQC`, the format version, the ``Key`` it was written
+/// for, the CRC-32 of the payload, the payload length and the payload (the encoded
+/// ``Questionnaire``). It is used only when every part of the key matches and the payload
+/// has its recorded CRC, so a stale, truncated or damaged file is never decoded into a
+/// wrong questionnaire: ``decode(_:key:)`` returns nil and the caller parses. (A CRC, not a
+/// SHA-256: it catches every torn write and every burst of damage up to 32 bits at a
+/// fifth of the cost; whoever can write the 0700 cache folder could forge any digest.)
+///
+/// Only the questionnaire goes in it: never answers or anything else about a patient.
+public enum CompiledQuestionnaireCache {
+    /// Bumped whenever the encoding changes. (A rebuilt program changes
+    /// ``Key/executable`` anyway; the version also guards builds that fingerprint alike.)
+    public static let formatVersion: UInt64 = 2
+    static let magic: [UInt8] = Array("SIQC".utf8)
+
+    /// What a cache file must match to be used.
+    public struct Key: Hashable, Sendable {
+        /// The questionnaire path as given: it is recorded in the model (provenance, locations).
+        public var sourcePath: String
+        /// SHA-256 (lowercase hex) of the questionnaire file's bytes: ``digest(of:)``.
+        public var sourceDigest: String
+        /// Identifies the program build that wrote it (e.g. device, inode, size and
+        /// modification time of the executable), so any rebuild invalidates the cache.
+        public var executable: String
+
+        public init(sourcePath: String, sourceDigest: String, executable: String) {
+            self.sourcePath = sourcePath
+            self.sourceDigest = sourceDigest
+            self.executable = executable
+        }
+
+        /// A file name for this key: the same questionnaire at the same path always maps
+        /// to the same file (a new build overwrites it), other paths or contents to others.
+        public var fileName: String {
+            CompiledQuestionnaireCache.digest(of: Array((sourcePath + "\u{0}" + sourceDigest).utf8)).prefix(32) + ".qcache"
+        }
+    }
+
+    /// The SHA-256 of a questionnaire file's bytes, as the loader records it in
+    /// ``Metadata/sourceDigest``.
+    public static func digest(of bytes: [UInt8]) -> String {
+        SourceDigest.sha256Hex(of: bytes)
+    }
+
+    /// The cache file for `questionnaire`, or nil when it cannot be cached (an imported
+    /// FHIR questionnaire) or was not loaded from the file the key names.
+    public static func encode(_ questionnaire: Questionnaire, key: Key) -> [UInt8]? {
+        guard questionnaire.metadata.sourceDigest == key.sourceDigest,
+              questionnaire.metadata.sourceFile == key.sourcePath else { return nil }
+        var payload = CacheWriter()
+        do {
+            try questionnaire.write(to: &payload)
+        } catch {
+            return nil
+        }
+        var file = CacheWriter()
+        file.write(raw: magic)
+        file.write(formatVersion)
+        file.write(key.sourcePath)
+        file.write(key.sourceDigest)
+        file.write(key.executable)
+        file.write(UInt64(CRC32.checksum(payload.bytes)))
+        file.write(UInt64(payload.bytes.count))
+        file.write(raw: payload.bytes)
+        return file.bytes
+    }
+
+    /// The questionnaire in `bytes` if they are a sound cache file for `key`; nil otherwise.
+    public static func decode(_ bytes: [UInt8], key: Key) -> Questionnaire? {
+        var reader = CacheReader(bytes)
+        do {
+            guard try reader.readRaw(count: magic.count).elementsEqual(magic),
+                  try reader.readVarint() == formatVersion,
+                  try reader.readString() == key.sourcePath,
+                  try reader.readString() == key.sourceDigest,
+                  try reader.readString() == key.executable else { return nil }
+            let recorded = try reader.readVarint()
+            guard try reader.readVarint() == UInt64(reader.remaining),
+                  UInt64(CRC32.checksum(bytes[reader.offset...])) == recorded else { return nil }
+            let questionnaire = try Questionnaire.read(from: &reader)
+            guard reader.isAtEnd, questionnaire.metadata.sourceDigest == key.sourceDigest else { return nil }
+            return questionnaire
+        } catch {
+            return nil
+        }
+    }
+}

@@ -29,9 +29,11 @@ run: release
 	@mkdir -p -m 0700 $(OUTPUT)
 	$$($(SWIFT) build -c release --show-bin-path)/intake run $(QUESTIONNAIRE) --out $(OUTPUT)
 
+# The end-to-end tests start `intake run`, which keeps compiled questionnaires in the
+# XDG cache folder: inside .build here, not in the home folder of whoever runs the tests.
 test: deps-test
 	$(SWIFT) build
-	$(SWIFT) test
+	XDG_CACHE_HOME="$(CURDIR)/.build/test-cache" $(SWIFT) test
 
 validate: build
 	$$($(SWIFT) build --show-bin-path)/intake validate Questionnaires/*.yaml

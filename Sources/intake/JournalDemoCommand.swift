@@ -3,8 +3,10 @@ import Foundation
 import IntakeCore
 
 /// `intake journal-demo` (hidden): the crash test's child process. It answers the first N
-/// items of a questionnaire one by one, syncing the draft after each (printing `saved K`
-/// after each fsync), then kills itself with SIGKILL: no clean-up, no atexit, no flush.
+/// items of a questionnaire one by one, as the wizard records them: each answer is written
+/// (`saved K` is printed then, as the wizard draws its next screen) and fsynced before the
+/// next one, so the last answer is still waiting for its fsync when the program kills itself
+/// with SIGKILL: no clean-up, no atexit, no flush. The page cache must still hand it over.
 struct JournalDemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal-demo",
@@ -29,8 +31,9 @@ struct JournalDemoCommand: ParsableCommand {
         var wizard = Wizard(questionnaire: loaded, today: PartialDate(year: 2026, month: 11, day: 25))
         let writer = try store.begin(wizard: wizard, language: "en")
         for (index, item) in loaded.items.filter({ if case .yesNo = $0.kind { true } else { false } }).prefix(answers).enumerated() {
+            try writer.completeSync()
             try wizard.setAnswer(.yesNo(index % 2 == 0 ? .yes : .no), for: item.id)
-            try writer.sync(with: wizard, language: "en")
+            try writer.write(with: wizard, language: "en")
             FileHandle.standardOutput.write(Data("saved \(index + 1)\n".utf8))
         }
         withExtendedLifetime(lock) { _ = kill(getpid(), SIGKILL) }

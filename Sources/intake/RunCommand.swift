@@ -222,8 +222,18 @@ struct RunCommand: ParsableCommand {
                 try drafts.discard()
             },
             persist: { ui in
+                // Written before the next screen is drawn, fsynced after it (below).
                 do {
-                    try drafts.sync(ui)
+                    try drafts.write(ui)
+                    return true
+                } catch {
+                    saveError = error
+                    return false
+                }
+            },
+            completePersist: {
+                do {
+                    try drafts.completeSync()
                     return true
                 } catch {
                     saveError = error

@@ -36,13 +36,17 @@ public enum WizardApp {
     ///   - persist: when given, called after every handled event before the next screen is
     ///     drawn (the durable draft writes only what changed); returning false ends the
     ///     session with ``Outcome/saveFailed``.
+    ///   - completePersist: when given, called after every screen is drawn and before the
+    ///     next event is read, to make what `persist` wrote durable (fsync) while the screen
+    ///     is already up; returning false ends the session with ``Outcome/saveFailed``.
     public static func run(
         terminal: Terminal,
         ui initial: WizardUI,
         saveDraft: (Wizard, String) -> Void,
         onSubmit: (Wizard, String) throws -> Void,
         thankYouTimeout: Duration = .seconds(120),
-        persist: ((WizardUI) -> Bool)? = nil
+        persist: ((WizardUI) -> Bool)? = nil,
+        completePersist: (() -> Bool)? = nil
     ) -> (outcome: Outcome, ui: WizardUI) {
         var ui = initial
         let clock = ContinuousClock()
@@ -50,6 +54,7 @@ public enum WizardApp {
         while true {
             let frame = WizardView.render(ui, size: terminal.size)
             terminal.present(frame.buffer, cursor: frame.cursor)
+            if let completePersist, !completePersist() { return (.saveFailed, ui) }
             if ui.page == .thankYou, thankYouSince == nil { thankYouSince = clock.now }
             let event = terminal.nextEvent(timeout: ui.page == .thankYou ? thankYouTimeout : nil)
             switch event {

@@ -3,7 +3,9 @@ import IntakeCore
 /// The unattended kiosk: welcome → questions → submit → thank-you → wipe → welcome, for
 /// ever, until staff leave with F10 and the PIN, the terminal goes away or a signal comes.
 ///
-/// Every event is followed by a durable draft sync before the next screen is drawn. A
+/// Every event's draft changes are written before the next screen is drawn (a failed write
+/// shows the front-desk message instead) and fsynced after drawing, before the next event
+/// is read; a failed fsync also shows the front-desk message. A
 /// timed-out or finished session is discarded (draft removed), the screen and scrollback
 /// are wiped (``Terminal/wipe()``) and a fresh engine replaces the old one.
 public enum KioskLoop {
@@ -34,6 +36,13 @@ public enum KioskLoop {
         while true {
             let frame = KioskViews.render(controller, size: terminal.size, glyphs: terminal.capabilities.glyphs)
             terminal.present(frame.buffer, cursor: frame.cursor)
+            do {
+                try drafts.completeSync()
+            } catch {
+                // The journal is back at its last durable state; draw the message at once.
+                controller.showFrontDesk()
+                continue
+            }
             let event = terminal.nextEvent(timeout: tickInterval)
             var effects: [KioskController.Effect]
             switch event {
@@ -53,7 +62,7 @@ public enum KioskLoop {
                 switch effect {
                 case .sync:
                     do {
-                        try drafts.sync(controller.ui)
+                        try drafts.write(controller.ui)
                     } catch {
                         controller.showFrontDesk()
                     }

@@ -151,7 +151,7 @@ extension WizardUI {
         case .singleChoice(let options), .multipleChoice(let options):
             // Same keys for both lists; what choosing does (replace or toggle) is decided in WizardUI+Answers.swift.
             if case .character(let character) = key {
-                if let digit = character.wholeNumberValue, (1...min(9, options.count)).contains(digit) { return perform(.option(digit - 1)) }
+                if let index = OptionDigit.index(of: character, count: options.count) { return perform(.option(index)) }
                 if character == " " { return perform(.option(editor.focus)) }
                 if character == "?" { openHelp() }
                 return []

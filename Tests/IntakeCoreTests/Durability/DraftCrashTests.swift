@@ -5,7 +5,8 @@ import Testing
 /// The draft against real failures: a process killed mid-session, a full device, a
 /// second instance on the same folder.
 @Suite struct DraftCrashTests {
-    /// For each k, a child process records k answers (fsync after each) and kills itself
+    /// For each k, a child process records k answers (the last one written, its fsync still
+    /// pending, as the wizard leaves it while drawing) and kills itself
     /// with SIGKILL; every acknowledged answer must be in the draft afterwards.
     @Test func answersSurviveSIGKILL() throws {
         let intake = try intakeExecutable()

@@ -28,6 +28,12 @@ public final class SummaryBatch {
 
     /// The summary of `result`: the same text as `SummaryRenderer.render` of its replay.
     public func summary(of result: IntakeResult) throws(IntakeResult.ReplayProblem) -> String {
-        SummaryRenderer(wizard: try replay(result), result: result, options: options, wrapCache: wrapCache).render()
+        render(try replay(result), result: result)
+    }
+
+    /// The summary of `result` from its replay `wizard` (``replay(_:)``), laid out through
+    /// the batch's ``WrapCache``: the same text as `SummaryRenderer.render`.
+    public func render(_ wizard: Wizard, result: IntakeResult) -> String {
+        SummaryRenderer(wizard: wizard, result: result, options: options, wrapCache: wrapCache).render()
     }
 }

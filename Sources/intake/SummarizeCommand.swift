@@ -123,7 +123,7 @@ struct SummarizeCommand: ParsableCommand {
         if let earlier, let nameItem = batch.questionnaire.summaryLayout.nameItem, earlier.answers[nameItem] != current.answers[nameItem] {
             printError("warning: the previous result names another patient; check that it belongs to this one")
         }
-        return SummaryRenderer.render(wizard: wizard, result: current, options: batch.options)
+        return batch.render(wizard, result: current)
     }
 
     /// One summary file; a batch syncs once at the end instead of per file.

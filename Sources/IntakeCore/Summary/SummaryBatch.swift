@@ -2,12 +2,14 @@
 /// makes them: each result is replayed and rendered exactly as a single summary is
 /// (``IntakeResult/replay(on:)`` and ``SummaryRenderer``), but the work that depends only
 /// on the questionnaire and the session date, building a fresh wizard, is done once per
-/// date instead of once per result.
+/// date instead of once per result, and wrapped texts are kept (``WrapCache``).
 public final class SummaryBatch {
     public let questionnaire: Questionnaire
     public let options: SummaryOptions
     /// A wizard with no answers for each session date seen so far.
     private var freshWizards: [PartialDate: Wizard] = [:]
+    /// Wrapped labels, headings and table cells, the same for every result of the questionnaire.
+    let wrapCache = WrapCache()
 
     public init(questionnaire: Questionnaire, options: SummaryOptions) {
         self.questionnaire = questionnaire
@@ -26,6 +28,12 @@ public final class SummaryBatch {
 
     /// The summary of `result`: the same text as `SummaryRenderer.render` of its replay.
     public func summary(of result: IntakeResult) throws(IntakeResult.ReplayProblem) -> String {
-        SummaryRenderer.render(wizard: try replay(result), result: result, options: options)
+        render(try replay(result), result: result)
+    }
+
+    /// The summary of `result` from its replay `wizard` (``replay(_:)``), laid out through
+    /// the batch's ``WrapCache``: the same text as `SummaryRenderer.render`.
+    public func render(_ wizard: Wizard, result: IntakeResult) -> String {
+        SummaryRenderer(wizard: wizard, result: result, options: options, wrapCache: wrapCache).render()
     }
 }

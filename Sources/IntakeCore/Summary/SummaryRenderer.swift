@@ -32,11 +32,30 @@ public struct SummaryRenderer {
     let sheet: ScoreSheet
 
     public init(wizard: Wizard, result: IntakeResult, options: SummaryOptions = SummaryOptions()) {
+        self.init(wizard: wizard, result: result, options: options, wrapCache: nil)
+    }
+
+    /// A renderer that lays out text through `wrapCache`, shared by the summaries of a batch.
+    init(wizard: Wizard, result: IntakeResult, options: SummaryOptions, wrapCache: WrapCache?) {
         self.wizard = wizard
         self.result = result
         self.options = options
         self.sheet = Scorer.evaluate(wizard)
         self.texts = BuiltInText.tables[options.clinicLanguage]
+        self.wrapCache = wrapCache
+    }
+
+    /// Wrapped texts kept across a batch (``SummaryBatch``); nil for a single summary.
+    let wrapCache: WrapCache?
+
+    // The layouts of ``SummaryText``, through the batch's cache when there is one.
+    func wrap(_ text: String, width: Int) -> [String] { SummaryText.wrap(text, width: width, cache: wrapCache) }
+    func heading(_ text: String, width: Int) -> [String] { SummaryText.heading(text, width: width, cache: wrapCache) }
+    func leaderTable(_ rows: [(label: String, value: String)], width: Int, indent: Int, labelShare: Double) -> [String] {
+        SummaryText.leaderTable(rows, width: width, indent: indent, labelShare: labelShare, cache: wrapCache)
+    }
+    func tableLayout(_ rows: [[String]], widths: [Int], indent: Int) -> [String] {
+        SummaryText.table(rows, widths: widths, indent: indent, cache: wrapCache)
     }
 
     /// The summary: pages joined by form feeds, each line at most `options.width` cells.
@@ -70,8 +89,8 @@ public struct SummaryRenderer {
     }
 
     func firstPage() -> [String] {
-        var lines = SummaryText.wrap(t(.summaryTitle), width: width)
-        lines += SummaryText.wrap(SummaryText.sanitized(questionnaire.metadata.title.resolved(lang)), width: width)
+        var lines = wrap(t(.summaryTitle), width: width)
+        lines += wrap(SummaryText.sanitized(questionnaire.metadata.title.resolved(lang)), width: width)
         lines.append(SummaryText.rule(width, "═"))
         var header: [(String, String)] = [(t(.patient), patientName)]
         if let birthDate {
@@ -80,7 +99,7 @@ public struct SummaryRenderer {
         }
         header.append((t(.completed), result.provenance.submitted.readable))
         header.append((t(.patientLanguage), BuiltInPlural.languageName(result.provenance.language, in: lang)))
-        lines += SummaryText.leaderTable(header, width: width, indent: 0, labelShare: wide ? 0.3 : 0.45)
+        lines += leaderTable(header, width: width, indent: 0, labelShare: wide ? 0.3 : 0.45)
         lines.append("")
         lines += redFlagBox()
         lines.append("")
@@ -88,14 +107,14 @@ public struct SummaryRenderer {
         let keyItems = keyItemRows()
         if !keyItems.isEmpty {
             lines.append("")
-            lines += SummaryText.heading(t(.keyItems), width: width)
-            lines += SummaryText.leaderTable(keyItems, width: width, indent: 2, labelShare: wide ? 0.4 : 0.45)
+            lines += heading(t(.keyItems), width: width)
+            lines += leaderTable(keyItems, width: width, indent: 2, labelShare: wide ? 0.4 : 0.45)
         }
         lines.append("")
         lines.append(SummaryText.rule(width))
         let metadata = questionnaire.metadata
-        lines += SummaryText.wrap("\(t(.questionnaire)): \(metadata.id) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12))", width: width)
-        lines += SummaryText.wrap(t(.notADiagnosis), width: width)
+        lines += wrap("\(t(.questionnaire)): \(metadata.id) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12))", width: width)
+        lines += wrap(t(.notADiagnosis), width: width)
         return lines
     }
 
@@ -103,7 +122,7 @@ public struct SummaryRenderer {
         let inner = width - 4
         var body: [String] = []
         if sheet.flags.isEmpty {
-            body = SummaryText.wrap(t(.noRedFlags), width: inner)
+            body = wrap(t(.noRedFlags), width: inner)
         } else {
             let labels: [FlagDefinition.Severity: String] = [.urgent: t(.severityUrgent), .soon: t(.severitySoon), .info: t(.severityInfo)]
             let labelWidth = sheet.flags.map { SummaryText.displayWidth(labels[$0.severity] ?? "") }.max() ?? 0
@@ -111,13 +130,13 @@ public struct SummaryRenderer {
                 let label = labels[flag.severity] ?? flag.severity.rawValue
                 let message = SummaryText.sanitized(flag.staffMessage.resolved(lang))
                 if wide {
-                    let messageLines = SummaryText.wrap(message, width: inner - labelWidth - 2)
+                    let messageLines = wrap(message, width: inner - labelWidth - 2)
                     for (index, line) in messageLines.enumerated() {
                         body.append(SummaryText.pad(index == 0 ? label : "", to: labelWidth) + "  " + line)
                     }
                 } else {
                     body.append(label)
-                    body += SummaryText.wrap(message, width: inner - 2).map { "  " + $0 }
+                    body += wrap(message, width: inner - 2).map { "  " + $0 }
                 }
             }
         }
@@ -150,9 +169,9 @@ public struct SummaryRenderer {
         let chosen = questionnaire.summaryLayout.keyScores
         let scores = chosen.isEmpty ? sheet.scores : chosen.compactMap { sheet.score($0) }
         guard !scores.isEmpty else { return [] }
-        var lines = SummaryText.heading(t(.keyScores), width: width)
+        var lines = heading(t(.keyScores), width: width)
         guard let previous = options.previous else {
-            lines += SummaryText.leaderTable(scores.map { (SummaryText.sanitized($0.definition.label.resolved(lang)), scoreText($0)) }, width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
+            lines += leaderTable(scores.map { (SummaryText.sanitized($0.definition.label.resolved(lang)), scoreText($0)) }, width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
             return lines
         }
         let when = previous.provenance.submitted.date.description
@@ -164,9 +183,9 @@ public struct SummaryRenderer {
             for score in scores {
                 rows.append([SummaryText.sanitized(score.definition.label.resolved(lang)), scoreText(score), ScoreChange.text(now: score.value, before: previous.score(score.definition.id)?.value)])
             }
-            lines += SummaryText.table(rows, widths: [labelWidth, valueWidth, changeWidth], indent: 2)
+            lines += tableLayout(rows, widths: [labelWidth, valueWidth, changeWidth], indent: 2)
         } else {
-            lines += SummaryText.leaderTable(scores.map { score in
+            lines += leaderTable(scores.map { score in
                 let change = ScoreChange.text(now: score.value, before: previous.score(score.definition.id)?.value)
                 return (SummaryText.sanitized(score.definition.label.resolved(lang)), scoreText(score) + "\n" + t(.lastVisit) + " " + when + ": " + change)
             }, width: width, indent: 2, labelShare: 0.45)
@@ -198,24 +217,24 @@ public struct SummaryRenderer {
         if let birthDate { parts.append(birthDate.description) }
         parts.append(result.provenance.submitted.date.description)
         parts.append("\(t(.page)) \(page)")
-        return SummaryText.wrap(parts.joined(separator: " · "), width: width) + [SummaryText.rule(width, "═")]
+        return wrap(parts.joined(separator: " · "), width: width) + [SummaryText.rule(width, "═")]
     }
 
     func answersPage() -> [String] {
         var lines = runningHeader(page: 2)
-        lines += SummaryText.wrap(t(.answersBySection), width: width)
+        lines += wrap(t(.answersBySection), width: width)
         for section in questionnaire.sections {
             lines.append("")
             let title = SummaryText.sanitized(section.title.resolved(lang))
             let answered = section.items.contains { wizard.answer(for: $0.id) != nil }
             guard answered else {
                 let note = section.summaryWhenSkipped?.resolved(lang) ?? t(.noAnswersInSection)
-                lines += SummaryText.wrap(title + ": " + SummaryText.sanitized(note), width: width)
+                lines += wrap(title + ": " + SummaryText.sanitized(note), width: width)
                 continue
             }
-            lines += SummaryText.heading(title, width: width)
+            lines += heading(title, width: width)
             let shown = section.items.filter { $0.takesAnswer && wizard.isVisible($0.id) }
-            lines += SummaryText.leaderTable(shown.map { (AnswerText.label(of: $0, language: lang), answerCell($0)) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
+            lines += leaderTable(shown.map { (AnswerText.label(of: $0, language: lang), answerCell($0)) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
             for item in shown {
                 guard case .bodyMap = item.kind, case .regions(let regions)? = wizard.answer(for: item.id) else { continue }
                 lines.append("")
@@ -226,16 +245,16 @@ public struct SummaryRenderer {
     }
 
     func bodyMap(item: Item, regions: [String]) -> [String] {
-        var lines = SummaryText.wrap(t(.bodyMapTitle) + " (" + AnswerText.label(of: item, language: lang) + "):", width: width - 2).map { "  " + $0 }
+        var lines = wrap(t(.bodyMapTitle) + " (" + AnswerText.label(of: item, language: lang) + "):", width: width - 2).map { "  " + $0 }
         lines += BodyFigure.lines(marking: Set(regions), frontCaption: t(.front), backCaption: t(.back), width: width)
         if regions.isEmpty {
-            lines += SummaryText.wrap(t(.noRegionsMarked), width: width - 2).map { "  " + $0 }
+            lines += wrap(t(.noRegionsMarked), width: width - 2).map { "  " + $0 }
             return lines
         }
-        lines += SummaryText.wrap(t(.bodyMapKey), width: width - 2).map { "  " + $0 }
+        lines += wrap(t(.bodyMapKey), width: width - 2).map { "  " + $0 }
         for region in BodyRegion.all where regions.contains(region.id) {
             let label = "  " + region.key.uppercased() + "  "
-            lines += SummaryText.wrap(region.label.resolved(lang), width: width - 5).enumerated().map { index, line in
+            lines += wrap(region.label.resolved(lang), width: width - 5).enumerated().map { index, line in
                 (index == 0 ? label : "     ") + line
             }
         }
@@ -248,7 +267,7 @@ public struct SummaryRenderer {
             lines += checklist(status)
             lines.append("")
         }
-        lines += SummaryText.heading(t(.ownWords), width: width)
+        lines += heading(t(.ownWords), width: width)
         // The wizard's flat item list: `questionnaire.items` would copy every item first.
         let words = wizard.items.filter { item in
             if case .longText = item.kind, wizard.answer(for: item.id) != nil { return true }
@@ -257,8 +276,8 @@ public struct SummaryRenderer {
         if words.isEmpty { lines.append("  –") }
         for item in words {
             guard case .text(let text)? = wizard.answer(for: item.id) else { continue }
-            lines += SummaryText.wrap(AnswerText.label(of: item, language: lang) + ":", width: width - 2).map { "  " + $0 }
-            lines += SummaryText.wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
+            lines += wrap(AnswerText.label(of: item, language: lang) + ":", width: width - 2).map { "  " + $0 }
+            lines += wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
         }
         lines.append("")
         lines += footer()
@@ -267,8 +286,8 @@ public struct SummaryRenderer {
 
     func checklist(_ status: ScoreSheet.ChecklistStatus) -> [String] {
         let checklist = status.checklist
-        var lines = SummaryText.heading(SummaryText.sanitized(checklist.title.resolved(lang)), width: width)
-        lines += SummaryText.wrap(t(.checklistNote), width: width - 2).map { "  " + $0 }
+        var lines = heading(SummaryText.sanitized(checklist.title.resolved(lang)), width: width)
+        lines += wrap(t(.checklistNote), width: width - 2).map { "  " + $0 }
         let columns = checklist.weightColumns.map { SummaryText.sanitized($0.resolved(lang)) }
         func statusText(_ entry: ChecklistEntry, _ status: ChecklistEntryStatus) -> String {
             switch status {
@@ -290,16 +309,16 @@ public struct SummaryRenderer {
             var table: [[String]] = [[t(.criterion)] + columns + [t(.status)]]
             table += rows.map { [$0.label] + $0.weights + [$0.status] }
             let widths = [labelWidth] + Array(repeating: weightWidth, count: columns.count) + [statusWidth]
-            var rendered = SummaryText.table(table, widths: widths, indent: 2)
-            let headerHeight = SummaryText.table([table[0]], widths: widths, indent: 2).count
+            var rendered = tableLayout(table, widths: widths, indent: 2)
+            let headerHeight = tableLayout([table[0]], widths: widths, indent: 2).count
             rendered.insert("  " + SummaryText.rule(width - 2, "-"), at: headerHeight)
             lines.append("")
             lines += rendered
         } else {
-            lines += SummaryText.wrap(t(.weights) + ": " + columns.joined(separator: " | "), width: width - 2).map { "  " + $0 }
+            lines += wrap(t(.weights) + ": " + columns.joined(separator: " | "), width: width - 2).map { "  " + $0 }
             for row in rows {
-                lines += SummaryText.wrap(row.label, width: width - 2).map { "  " + $0 }
-                lines += SummaryText.wrap(row.weights.joined(separator: " | ") + " · " + row.status, width: width - 6).map { "      " + $0 }
+                lines += wrap(row.label, width: width - 2).map { "  " + $0 }
+                lines += wrap(row.weights.joined(separator: " | ") + " · " + row.status, width: width - 6).map { "      " + $0 }
             }
         }
         return lines
@@ -308,12 +327,12 @@ public struct SummaryRenderer {
     func footer() -> [String] {
         let metadata = questionnaire.metadata
         var lines = [SummaryText.rule(width)]
-        lines += SummaryText.wrap("\(t(.questionnaire)): \(metadata.id), \(t(.version)) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12))", width: width)
-        lines += SummaryText.wrap("\(t(.file)): \(SummaryText.sanitized(fileName(metadata.sourceFile)))", width: width)
+        lines += wrap("\(t(.questionnaire)): \(metadata.id), \(t(.version)) \(metadata.version) · sha256 \(metadata.sourceDigest.prefix(12))", width: width)
+        lines += wrap("\(t(.file)): \(SummaryText.sanitized(fileName(metadata.sourceFile)))", width: width)
         if let review = metadata.reviewStatus {
-            lines += SummaryText.wrap("\(t(.reviewStatus)): \(SummaryText.sanitized(review))", width: width)
+            lines += wrap("\(t(.reviewStatus)): \(SummaryText.sanitized(review))", width: width)
         }
-        lines += SummaryText.wrap(t(.notADiagnosis), width: width)
+        lines += wrap(t(.notADiagnosis), width: width)
         return lines
     }
 

@@ -50,6 +50,12 @@ enum SummaryText {
         return lines.isEmpty ? [""] : lines
     }
 
+    /// ``wrap(_:width:)`` through `cache` when there is one (a batch of summaries).
+    static func wrap(_ text: String, width: Int, cache: WrapCache?) -> [String] {
+        guard let cache else { return wrap(text, width: width) }
+        return cache.wrap(text, width: width)
+    }
+
     /// Pads with spaces to `width` cells.
     static func pad(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - displayWidth(text)))
@@ -63,7 +69,7 @@ enum SummaryText {
 
     /// Label/answer rows, the label column padded with dot leaders when its text fits one line:
     /// `Sex at birth ......... Male`. Both columns wrap; the answer starts on the label's first line.
-    static func leaderTable(_ rows: [(label: String, value: String)], width: Int, indent: Int, labelShare: Double = 0.5) -> [String] {
+    static func leaderTable(_ rows: [(label: String, value: String)], width: Int, indent: Int, labelShare: Double = 0.5, cache: WrapCache? = nil) -> [String] {
         guard !rows.isEmpty else { return [] }
         let usable = width - indent
         let widest = rows.map { displayWidth($0.label) }.max() ?? 0
@@ -73,8 +79,8 @@ enum SummaryText {
         var lines: [String] = []
         lines.reserveCapacity(rows.count)
         for row in rows {
-            let labelLines = wrap(row.label, width: labelWidth)
-            let valueLines = wrap(row.value, width: valueWidth)
+            let labelLines = wrap(row.label, width: labelWidth, cache: cache)
+            let valueLines = wrap(row.value, width: valueWidth, cache: cache)
             for index in 0..<max(labelLines.count, valueLines.count) {
                 // Built in one string: margin, label (with leaders), padding, value.
                 let left = index < labelLines.count ? labelLines[index] : ""
@@ -99,12 +105,12 @@ enum SummaryText {
     }
 
     /// A table of wrapped cells in fixed column widths, columns separated by `gap` spaces.
-    static func table(_ rows: [[String]], widths: [Int], indent: Int, gap: Int = 2) -> [String] {
+    static func table(_ rows: [[String]], widths: [Int], indent: Int, gap: Int = 2, cache: WrapCache? = nil) -> [String] {
         let margin = String(repeating: " ", count: indent)
         let spacer = String(repeating: " ", count: gap)
         var lines: [String] = []
         for row in rows {
-            let cells = widths.indices.map { column in wrap(column < row.count ? row[column] : "", width: widths[column]) }
+            let cells = widths.indices.map { column in wrap(column < row.count ? row[column] : "", width: widths[column], cache: cache) }
             let height = cells.map(\.count).max() ?? 0
             for line in 0..<height {
                 // Cells padded to their column, in one string; the last needs no padding
@@ -140,8 +146,8 @@ enum SummaryText {
     }
 
     /// A heading underlined to its width: `KEY SCORES` / `──────────`.
-    static func heading(_ text: String, width: Int) -> [String] {
-        let lines = wrap(text, width: width)
+    static func heading(_ text: String, width: Int, cache: WrapCache? = nil) -> [String] {
+        let lines = wrap(text, width: width, cache: cache)
         let underline = min(width, lines.map { displayWidth($0) }.max() ?? 0)
         return lines + [String(repeating: "─", count: underline)]
     }

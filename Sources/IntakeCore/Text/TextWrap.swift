@@ -106,7 +106,7 @@ public enum TextWrap {
     /// character and fits `width`: the text less its trailing spaces, which is what the
     /// paragraph layout below gives for it, found without cutting it into words (most
     /// labels and answers take this path). Nil when the text needs the full layout.
-    private static func singleLine(_ text: String, width: Int) -> String? {
+    static func singleLine(_ text: String, width: Int) -> String? {
         var bytes = 0
         var ascii = true
         for byte in text.utf8 {

@@ -233,8 +233,9 @@ def big_section(w, opts, R, targets):
           f"| {pct(r['answer'], .99):.2f} ms | {pct(r['advance'], .99):.2f} ms | {med(r['bytes']):.0f} [{min(r['bytes'])}-{max(r['bytes'])}] | {r['clears']} | {r['cpu_per_key']:.2f} ms |")
         p99 = pct(v, .99)
         targets.append((f"p99 keystroke ≤ 16 ms with {n:,} items: {name}", f"{p99:.2f} ms over {len(v)} keys", verdict(p99 <= 16)))
-    w("\nEvery answer and every Enter first appends to the draft's journal and fsyncs it, then draws "
-      "(the durability of `intake run`); the tmpfs row takes the disk out, leaving the engine and the drawing.\n")
+    w("\nEvery answer and every Enter appends to the draft's journal (write), draws, then fsyncs before "
+      "the next key is read (the durability of `intake run`, docs/durability.md); the tmpfs row takes the "
+      "disk out, leaving the engine and the drawing.\n")
     w("")
 
 

@@ -50,6 +50,15 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        /// The command line of the executable (``QuickCommandLine`` against swift-argument-parser).
+        .testTarget(
+            name: "IntakeCommandTests",
+            dependencies: [
+                "intake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "IntakeTerminalTests",
             dependencies: ["IntakeTerminal", "IntakeCore"]

@@ -57,7 +57,9 @@ extension Intake {
     /// nil for anything else, and for anything the short way does not accept (help,
     /// errors, completion requests): the full parser then handles it, so every message,
     /// usage line and exit code stays exactly what `parseAsRoot()` gives.
+    /// The plainest command lines do not reach the argument parser at all (``QuickCommandLine``).
     static func parseHotCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> ParsableCommand? {
+        if let command = QuickCommandLine.parse(arguments) { return command }
         guard let name = arguments.first, let type = hotCommands[name],
               let command = try? type.parseAsRoot(Array(arguments.dropFirst())),
               Swift.type(of: command) == type else { return nil }

@@ -1,0 +1,129 @@
+import ArgumentParser
+import IntakeCore
+
+/// `intake run` and `intake kiosk` read from their command line without swift-argument-parser,
+/// when the line is one of the plain forms a kiosk unit, a script or a person types.
+///
+/// Why: the argument parser learns a command's options by reflecting its property wrappers,
+/// which costs the Swift runtime ~13 M instructions of first-time type and conformance
+/// lookups (each a scan of every conformance record in the executable) before the first
+/// screen: a third of the whole start-up (docs/performance.md). The same command, built
+/// here from the same option names, starts without any of it.
+///
+/// It only ever declines: anything but `--name value`, `--name=value`, the known flags and
+/// plain positional arguments (help, `--`, short names, unknown or repeated options, a
+/// value that looks like an option or does not convert) gives nil, and the full parser
+/// then handles the line, so every message, usage line and exit code stays its own.
+/// `QuickCommandLineTests` checks that whatever is accepted here is parsed the same way by
+/// swift-argument-parser.
+enum QuickCommandLine {
+    /// The command for `arguments` (without the program name), or nil for the full parser.
+    static func parse(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first else { return nil }
+        let rest = Array(arguments.dropFirst())
+        switch name {
+        case "run": return run(rest)
+        case "kiosk": return kiosk(rest)
+        default: return nil
+        }
+    }
+
+    /// `intake run FILE [--out DIR] [--lang CODE] [--plain] [--theme NAME] [--max-bytes N]
+    /// [--cache-dir DIR] [--no-cache]`.
+    static func run(_ arguments: [String]) -> RunCommand? {
+        guard let line = SimpleCommandLine(arguments, options: ["out", "lang", "theme", "max-bytes", "cache-dir"],
+                                           flags: ["plain", "no-cache"]),
+              line.positionals.count == 1 else { return nil }
+        var command = RunCommand()
+        command.file = line.positionals[0]
+        command.out = line.options["out"] ?? "intake-output"
+        command.lang = line.options["lang"]
+        command.plain = line.flags.contains("plain")
+        guard let theme = line.options["theme"].map(RunCommand.ThemeOption.init(rawValue:)) ?? .default,
+              let maxBytes = line.integer("max-bytes", default: SourceLimits.maximumFileBytes) else { return nil }
+        command.theme = theme
+        command.maxBytes = maxBytes
+        command.cache = line.cacheOptions
+        return command
+    }
+
+    /// `intake kiosk [--config FILE] [--check] [--idle-timeout N] [--countdown N]
+    /// [--resume-window-seconds N] [--cache-dir DIR] [--no-cache]`.
+    static func kiosk(_ arguments: [String]) -> KioskCommand? {
+        guard let line = SimpleCommandLine(arguments, options: ["config", "idle-timeout", "countdown", "resume-window-seconds", "cache-dir"],
+                                           flags: ["check", "no-cache"]),
+              line.positionals.isEmpty,
+              let idleTimeout = line.optionalInteger("idle-timeout"),
+              let countdown = line.optionalInteger("countdown"),
+              let resumeWindow = line.optionalInteger("resume-window-seconds") else { return nil }
+        var command = KioskCommand()
+        command.config = line.options["config"] ?? "/etc/intake/kiosk.yaml"
+        command.check = line.flags.contains("check")
+        command.idleTimeout = idleTimeout
+        command.countdown = countdown
+        command.resumeWindowSeconds = resumeWindow
+        command.cache = line.cacheOptions
+        return command
+    }
+}
+
+/// A command line of long options with values, long flags and positional arguments, or
+/// nil when it has anything else. Option and flag names are given without the dashes.
+struct SimpleCommandLine {
+    private(set) var positionals: [String] = []
+    private(set) var options: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+
+    init?(_ arguments: [String], options optionNames: Set<String>, flags flagNames: Set<String>) {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("-") else {
+                positionals.append(argument)
+                continue
+            }
+            guard argument.hasPrefix("--"), argument.count > 2 else { return nil }
+            let body = argument.dropFirst(2)
+            if let equals = body.firstIndex(of: "=") {
+                let name = String(body[..<equals])
+                let value = String(body[body.index(after: equals)...])
+                guard optionNames.contains(name), options[name] == nil, Self.isPlainValue(value) else { return nil }
+                options[name] = value
+            } else if flagNames.contains(String(body)) {
+                guard flags.insert(String(body)).inserted else { return nil }
+            } else {
+                let name = String(body)
+                guard optionNames.contains(name), options[name] == nil, index < arguments.count,
+                      Self.isPlainValue(arguments[index]) else { return nil }
+                options[name] = arguments[index]
+                index += 1
+            }
+        }
+    }
+
+    /// A value the full parser takes as it is: not empty, not looking like an option.
+    private static func isPlainValue(_ value: String) -> Bool {
+        !value.isEmpty && !value.hasPrefix("-")
+    }
+
+    /// The option's integer, `default` when absent, nil when it is not a decimal integer.
+    func integer(_ name: String, default fallback: Int) -> Int? {
+        guard let text = options[name] else { return fallback }
+        return Int(text)
+    }
+
+    /// `.some(nil)` when absent, `.some(n)` for a decimal integer, nil (decline) otherwise.
+    func optionalInteger(_ name: String) -> Int?? {
+        guard let text = options[name] else { return .some(nil) }
+        return Int(text).map { .some($0) }
+    }
+
+    /// `--cache-dir` and `--no-cache`.
+    var cacheOptions: CacheOptions {
+        var cache = CacheOptions()
+        cache.cacheDir = options["cache-dir"]
+        cache.noCache = flags.contains("no-cache")
+        return cache
+    }
+}

@@ -51,16 +51,37 @@ struct CompiledQuestionnaireStore {
         return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    /// The key for the questionnaire file whose bytes are `source`.
-    func key(path: String, source: [UInt8]) -> CompiledQuestionnaireCache.Key {
-        CompiledQuestionnaireCache.Key(
-            sourcePath: path, sourceDigest: CompiledQuestionnaireCache.digest(of: source), executable: executable)
+    /// What a look-up found: the questionnaire, or the key to store it under once parsed
+    /// (with the bytes read for it, so they are not read again), or nothing usable.
+    enum Lookup {
+        case hit(Questionnaire)
+        case miss(CompiledQuestionnaireCache.Key, source: [UInt8])
+        case unreadable
     }
 
-    /// The cached questionnaire for `key`, if a sound cache file holds it.
-    func load(_ key: CompiledQuestionnaireCache.Key) -> Questionnaire? {
-        guard let bytes = RawFile.read(directory + "/" + key.fileName, limit: SourceLimits.maximumFileBytes * 8) else { return nil }
-        return CompiledQuestionnaireCache.decode(bytes, key: key)
+    /// The cached questionnaire for the file at `path`, if a sound cache file holds it.
+    ///
+    /// First without reading the questionnaire file at all: the cache file vouches for it
+    /// when the file's identity (``SourceStat``) is the one recorded. Otherwise the file is
+    /// read and hashed and the cache file must hold that digest; a file that has settled
+    /// is then recorded with its identity, so the next start need not read it.
+    func lookUp(path: String, limit: Int) -> Lookup {
+        let identity = SourceStat(path: path)
+        let cached = RawFile.read(directory + "/" + CompiledQuestionnaireCache.fileName(forPath: path), limit: SourceLimits.maximumFileBytes * 8)
+        if let identity, let cached, let questionnaire = CompiledQuestionnaireCache.decode(
+            cached, vouchedBy: .init(sourcePath: path, sourceDigest: "", executable: executable, sourceStat: identity.identity)) {
+            return .hit(questionnaire)
+        }
+        guard let source = RawFile.read(path, limit: limit) else { return .unreadable }
+        let settled = identity.map { $0.isSettled(now: SourceStat.realtimeNanoseconds()) } ?? false
+        let key = CompiledQuestionnaireCache.Key(
+            sourcePath: path, sourceDigest: CompiledQuestionnaireCache.digest(of: source), executable: executable,
+            sourceStat: settled ? identity?.identity ?? "" : "")
+        guard let cached, let questionnaire = CompiledQuestionnaireCache.decode(cached, key: key) else {
+            return .miss(key, source: source)
+        }
+        if settled { save(questionnaire, key: key) }
+        return .hit(questionnaire)
     }
 
     /// Stores `questionnaire` under `key`: a temporary file (0600) renamed into place, in a

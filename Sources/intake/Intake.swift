@@ -93,21 +93,27 @@ func loadQuestionnaire(
     cache: CompiledQuestionnaireStore? = nil
 ) throws -> Questionnaire {
     var key: CompiledQuestionnaireCache.Key?
-    if let cache, let source = RawFile.read(path, limit: maximumBytes) {
-        let found = cache.key(path: path, source: source)
-        if let questionnaire = cache.load(found) { return questionnaire }
-        key = found
+    var result: LoadResult?
+    if let cache {
+        switch cache.lookUp(path: path, limit: maximumBytes) {
+        case .hit(let questionnaire):
+            return questionnaire
+        case .miss(let missed, let source):
+            key = missed
+            result = QuestionnaireLoader.load(bytes: source, path: path, digest: missed.sourceDigest, maximumBytes: maximumBytes)
+        case .unreadable:
+            break
+        }
     }
-    let result = QuestionnaireLoader.load(path: path, maximumBytes: maximumBytes)
-    for diagnostic in result.diagnostics where showWarnings || diagnostic.severity == .error {
+    let loaded = result ?? QuestionnaireLoader.load(path: path, maximumBytes: maximumBytes)
+    for diagnostic in loaded.diagnostics where showWarnings || diagnostic.severity == .error {
         printError(diagnostic.description)
     }
-    guard let questionnaire = result.questionnaire else {
+    guard let questionnaire = loaded.questionnaire else {
         let readable = FileManager.default.isReadableFile(atPath: path)
         throw readable ? ExitStatus.invalidInput : ExitStatus.inputOutput
     }
-    // The cache refuses a questionnaire whose recorded digest is not the key's (the file
-    // changed between the two reads).
+    // The cache refuses a questionnaire whose recorded digest is not the key's.
     if let cache, let key { cache.save(questionnaire, key: key) }
     return questionnaire
 }

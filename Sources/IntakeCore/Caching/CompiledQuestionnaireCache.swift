@@ -13,7 +13,7 @@
 public enum CompiledQuestionnaireCache {
     /// Bumped whenever the encoding changes. (A rebuilt program changes
     /// ``Key/executable`` anyway; the version also guards builds that fingerprint alike.)
-    public static let formatVersion: UInt64 = 2
+    public static let formatVersion: UInt64 = 3
     static let magic: [UInt8] = Array("SIQC".utf8)
 
     /// What a cache file must match to be used.
@@ -25,18 +25,27 @@ public enum CompiledQuestionnaireCache {
         /// Identifies the program build that wrote it (e.g. device, inode, size and
         /// modification time of the executable), so any rebuild invalidates the cache.
         public var executable: String
+        /// The questionnaire file's identity when it had ``sourceDigest`` (device, inode,
+        /// size, modification and change times: ``SourceStat``), or empty when it was too
+        /// new to vouch for its bytes. A later start whose file has the same identity uses
+        /// the cache without reading and hashing the file (see ``decode(_:vouchedBy:)``).
+        public var sourceStat: String
 
-        public init(sourcePath: String, sourceDigest: String, executable: String) {
+        public init(sourcePath: String, sourceDigest: String, executable: String, sourceStat: String = "") {
             self.sourcePath = sourcePath
             self.sourceDigest = sourceDigest
             self.executable = executable
+            self.sourceStat = sourceStat
         }
 
-        /// A file name for this key: the same questionnaire at the same path always maps
-        /// to the same file (a new build overwrites it), other paths or contents to others.
-        public var fileName: String {
-            CompiledQuestionnaireCache.digest(of: Array((sourcePath + "\u{0}" + sourceDigest).utf8)).prefix(32) + ".qcache"
-        }
+        /// A file name for this key: one file per questionnaire path, which a new build or
+        /// a new version of the file overwrites.
+        public var fileName: String { CompiledQuestionnaireCache.fileName(forPath: sourcePath) }
+    }
+
+    /// The cache file name for the questionnaire at `path` (as given).
+    public static func fileName(forPath path: String) -> String {
+        digest(of: Array(path.utf8)).prefix(32) + ".qcache"
     }
 
     /// The SHA-256 of a questionnaire file's bytes, as the loader records it in
@@ -62,26 +71,48 @@ public enum CompiledQuestionnaireCache {
         file.write(key.sourcePath)
         file.write(key.sourceDigest)
         file.write(key.executable)
+        file.write(key.sourceStat)
         file.write(UInt64(CRC32.checksum(payload.bytes)))
         file.write(UInt64(payload.bytes.count))
         file.write(raw: payload.bytes)
         return file.bytes
     }
 
-    /// The questionnaire in `bytes` if they are a sound cache file for `key`; nil otherwise.
+    /// The questionnaire in `bytes` if they are a sound cache file for `key` (path,
+    /// digest and executable; the stored file identity is not needed); nil otherwise.
     public static func decode(_ bytes: [UInt8], key: Key) -> Questionnaire? {
+        decode(bytes) { stored in
+            stored.sourcePath == key.sourcePath && stored.sourceDigest == key.sourceDigest && stored.executable == key.executable
+        }
+    }
+
+    /// The questionnaire in `bytes` if they are a sound cache file written by this
+    /// `executable` for the file at `key.sourcePath` while it had the identity
+    /// `key.sourceStat` (non-empty), whatever its digest: the file has not been written
+    /// since, so its bytes are the ones that were hashed and compiled.
+    public static func decode(_ bytes: [UInt8], vouchedBy key: Key) -> Questionnaire? {
+        guard !key.sourceStat.isEmpty else { return nil }
+        return decode(bytes) { stored in
+            stored.sourcePath == key.sourcePath && stored.executable == key.executable && stored.sourceStat == key.sourceStat
+        }
+    }
+
+    /// The questionnaire in `bytes` if they are a sound cache file whose recorded key is
+    /// `accepted`.
+    private static func decode(_ bytes: [UInt8], accepting accepted: (Key) -> Bool) -> Questionnaire? {
         var reader = CacheReader(bytes)
         do {
             guard try reader.readRaw(count: magic.count).elementsEqual(magic),
-                  try reader.readVarint() == formatVersion,
-                  try reader.readString() == key.sourcePath,
-                  try reader.readString() == key.sourceDigest,
-                  try reader.readString() == key.executable else { return nil }
+                  try reader.readVarint() == formatVersion else { return nil }
+            let stored = Key(sourcePath: try reader.readString(), sourceDigest: try reader.readString(),
+                             executable: try reader.readString(), sourceStat: try reader.readString())
+            guard accepted(stored) else { return nil }
             let recorded = try reader.readVarint()
             guard try reader.readVarint() == UInt64(reader.remaining),
                   UInt64(CRC32.checksum(bytes[reader.offset...])) == recorded else { return nil }
             let questionnaire = try Questionnaire.read(from: &reader)
-            guard reader.isAtEnd, questionnaire.metadata.sourceDigest == key.sourceDigest else { return nil }
+            guard reader.isAtEnd, questionnaire.metadata.sourceDigest == stored.sourceDigest,
+                  questionnaire.metadata.sourceFile == stored.sourcePath else { return nil }
             return questionnaire
         } catch {
             return nil

@@ -13,6 +13,17 @@ public enum QuestionnaireLoader {
         return load(source, preDiagnostics: diagnostics)
     }
 
+    /// Loads a file's bytes already read (by the compiled-questionnaire cache, which hashed
+    /// them): the same checks and diagnostics as ``load(path:maximumBytes:)``, one read.
+    /// `digest` is their SHA-256 if known (``SourceDigest``), so it is not computed twice.
+    public static func load(bytes: [UInt8], path: String, digest: String? = nil, maximumBytes: Int = SourceLimits.maximumFileBytes) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        guard let source = SourceText.check(bytes: bytes, file: path, maximumBytes: maximumBytes, diagnostics: &diagnostics) else {
+            return LoadResult(questionnaire: nil, diagnostics: diagnostics)
+        }
+        return load(source, preDiagnostics: diagnostics, digest: digest)
+    }
+
     /// Loads YAML held in memory; `file` names it in diagnostics.
     public static func load(yaml: String, file: String = "<memory>") -> LoadResult {
         var diagnostics: [Diagnostic] = []
@@ -22,7 +33,7 @@ public enum QuestionnaireLoader {
         return load(source, preDiagnostics: diagnostics)
     }
 
-    private static func load(_ source: SourceText, preDiagnostics: [Diagnostic]) -> LoadResult {
+    private static func load(_ source: SourceText, preDiagnostics: [Diagnostic], digest: String? = nil) -> LoadResult {
         // JSON (first non-space character `{`) is a FHIR Questionnaire: see docs/fhir.md.
         if FHIRImporter.looksLikeFHIR(source.text) { return FHIRImporter.load(source, preDiagnostics: preDiagnostics) }
         var diagnostics = preDiagnostics
@@ -36,7 +47,9 @@ public enum QuestionnaireLoader {
         if let draft {
             questionnaire = ExpressionBinder(context: context, draft: draft).bind()
         }
-        questionnaire?.metadata.sourceDigest = SourceDigest.sha256Hex(of: Array(source.text.utf8))
+        if questionnaire != nil {
+            questionnaire?.metadata.sourceDigest = digest ?? SourceDigest.sha256Hex(of: Array(source.text.utf8))
+        }
         let all = context.diagnostics.sortedByLocation
         return LoadResult(questionnaire: all.hasErrors ? nil : questionnaire, diagnostics: all)
     }

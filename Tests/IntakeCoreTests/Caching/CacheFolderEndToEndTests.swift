@@ -83,6 +83,36 @@ import Testing
         #expect(try !run(["--cache-dir", folder + "/cache", "--no-cache"]).output.contains("Only the cached question?"))
     }
 
+    @Test func aSettledFileIsVouchedForByItsIdentityWithoutBeingHashed() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // An impostor under the real file's path with a digest no file has: only the
+        // recorded identity of the (long-settled) questionnaire file can open it.
+        let path = IntakeFixtures.questionnairePath
+        var impostor = try #require(QuestionnaireLoader.load(yaml: minimalHead + """
+        sections:
+          - {id: s, title: S, items: [{id: only, type: yes_no, text: Only the vouched question?}]}
+
+        """, file: path).questionnaire)
+        impostor.metadata.sourceDigest = String(repeating: "ab", count: 32)
+        let identity = try #require(SourceStat(path: path))
+        var key = CompiledQuestionnaireCache.Key(
+            sourcePath: path, sourceDigest: impostor.metadata.sourceDigest,
+            executable: try Self.fingerprint(of: try intakeExecutable()), sourceStat: identity.identity)
+        try FileManager.default.createDirectory(atPath: folder + "/cache", withIntermediateDirectories: true)
+        try Data(try #require(CompiledQuestionnaireCache.encode(impostor, key: key))).write(to: URL(fileURLWithPath: folder + "/cache/" + key.fileName))
+        #expect(try run(["--cache-dir", folder + "/cache"]).output.contains("Only the vouched question?"))
+
+        // Recorded for another identity (the file was written since): the file is hashed,
+        // the digest does not match, the YAML is parsed and the cache file replaced.
+        key.sourceStat = identity.identity + "0"
+        try Data(try #require(CompiledQuestionnaireCache.encode(impostor, key: key))).write(to: URL(fileURLWithPath: folder + "/cache/" + key.fileName))
+        #expect(try !run(["--cache-dir", folder + "/cache"]).output.contains("Only the vouched question?"))
+        let stored = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/cache/" + key.fileName)))
+        let real = CompiledQuestionnaireCache.Key(sourcePath: path, sourceDigest: "", executable: key.executable, sourceStat: identity.identity)
+        let replaced = try #require(CompiledQuestionnaireCache.decode(stored, vouchedBy: real), "the replacement records the file's identity")
+        #expect(replaced.metadata.title != impostor.metadata.title)
+    }
+
     @Test func noCacheAndValidateWriteNothing() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try run(["--no-cache"], environment: ["XDG_CACHE_HOME": folder + "/xdg"])

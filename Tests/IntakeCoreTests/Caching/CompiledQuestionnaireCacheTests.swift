@@ -101,14 +101,44 @@ import Testing
         #expect(CompiledQuestionnaireCache.encode(questionnaire, key: CacheFixtures.key(for: questionnaire)) == nil)
     }
 
-    @Test func theKeyNamesOneFilePerPathAndContent() throws {
+    @Test func theKeyNamesOneFilePerPath() throws {
         let key = CompiledQuestionnaireCache.Key(sourcePath: "a.yaml", sourceDigest: "00", executable: "x")
         var otherBuild = key
         otherBuild.executable = "y"
+        var otherContent = key
+        otherContent.sourceDigest = "11"
         var otherPath = key
         otherPath.sourcePath = "b.yaml"
         #expect(key.fileName == otherBuild.fileName, "a new build replaces the old file")
+        #expect(key.fileName == otherContent.fileName, "so does a new version of the questionnaire")
         #expect(key.fileName != otherPath.fileName)
         #expect(key.fileName.hasSuffix(".qcache") && !key.fileName.contains("/"))
+    }
+
+    @Test func aRecordedFileIdentityVouchesForTheBytesWithoutTheirDigest() throws {
+        let questionnaire = try CacheFixtures.everything()
+        var key = CacheFixtures.key(for: questionnaire)
+        key.sourceStat = "1:2:300:4000:5000"
+        let bytes = try #require(CompiledQuestionnaireCache.encode(questionnaire, key: key))
+        var asked = CompiledQuestionnaireCache.Key(sourcePath: key.sourcePath, sourceDigest: "", executable: key.executable, sourceStat: key.sourceStat)
+        #expect(CompiledQuestionnaireCache.decode(bytes, vouchedBy: asked)?.metadata.sourceDigest == questionnaire.metadata.sourceDigest)
+        #expect(CompiledQuestionnaireCache.decode(bytes, key: key) != nil, "the digest still opens it")
+
+        var written = asked
+        written.sourceStat = "1:2:300:4000:5001"
+        #expect(CompiledQuestionnaireCache.decode(bytes, vouchedBy: written) == nil, "the file was written since")
+        var rebuilt = asked
+        rebuilt.executable = "another build"
+        #expect(CompiledQuestionnaireCache.decode(bytes, vouchedBy: rebuilt) == nil)
+        asked.sourceStat = ""
+        #expect(CompiledQuestionnaireCache.decode(bytes, vouchedBy: asked) == nil, "no identity, no vouching")
+    }
+
+    @Test func aFileStoredWithoutAnIdentityIsNeverVouchedFor() throws {
+        let questionnaire = try CacheFixtures.everything()
+        let key = CacheFixtures.key(for: questionnaire)
+        let bytes = try #require(CompiledQuestionnaireCache.encode(questionnaire, key: key))
+        let asked = CompiledQuestionnaireCache.Key(sourcePath: key.sourcePath, sourceDigest: "", executable: key.executable, sourceStat: "")
+        #expect(CompiledQuestionnaireCache.decode(bytes, vouchedBy: asked) == nil)
     }
 }

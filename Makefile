@@ -10,7 +10,7 @@ BENCH_DEBS = libncurses-dev libyaml-dev python3 python3-pip dialog whiptail gcc 
 BENCH_PIP = pyte questionary
 BENCH_ARGS ?=
 
-.PHONY: run test build release deps deps-test clean validate bench
+.PHONY: run test build release deps deps-test clean validate bench symbol-order
 
 deps:
 	@scripts/ensure-deps.sh $(RUN_DEBS)
@@ -52,6 +52,15 @@ bench:
 	python3 bench/bench.py --intake $$($(SWIFT) build -c release --show-bin-path)/intake \
 		--intake-static $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake \
 		--box bench-output/box --out bench-output --markdown BENCHMARKS.md $(BENCH_ARGS)
+
+# Refreshes scripts/symbol-order.txt, the layout of the release link (Package.swift): the
+# functions a whole intake runs, recorded with valgrind (about 5 minutes). Run it after large
+# changes to the wizard; a stale file is never wrong, only less compact (docs/performance.md).
+symbol-order:
+	@scripts/ensure-deps.sh $(BENCH_DEBS) valgrind
+	@python3 -c 'import pyte' 2>/dev/null || python3 -m pip install --quiet pyte 2>/dev/null || python3 -m pip install --quiet --break-system-packages pyte
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+	python3 scripts/symbol-order.py --intake $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake
 
 clean:
 	rm -rf .build

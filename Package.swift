@@ -1,6 +1,23 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Release builds on Linux are linked by lld (part of the Swift toolchain) with the
+/// functions a patient's session runs laid out together (scripts/symbol-order.txt, made by
+/// `make symbol-order`), relative relocations packed (DT_RELR, glibc 2.36+) and no exported
+/// symbol table: several MiB less resident memory and a quicker start, with the executable
+/// still position-independent (docs/performance.md).
+/// Each function in its own section, so the linker can place it by the order file
+/// (without this, the compiler groups some functions of a file into one `.text` section).
+let releaseSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+
+let releaseLinkerFlags = [
+    "-use-ld=lld",
+    "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+    "-Xlinker", "--no-export-dynamic",
+    "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/symbol-order.txt",
+    "-Xlinker", "--no-warn-symbol-ordering",
+]
+
 let package = Package(
     name: "SymptomIntake",
     platforms: [.macOS(.v13)],
@@ -22,7 +39,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 /// PBKDF2 for the staff PIN hash.
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: releaseSwiftSettings
         ),
         /// The system libyaml (Debian: libyaml-dev), whose parser events the loaders read.
         .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
@@ -31,7 +49,8 @@ let package = Package(
         /// The ncurses front end: grid rendering, widgets, the curses adapter.
         .target(
             name: "IntakeTerminal",
-            dependencies: ["IntakeCore", "CNCursesW"]
+            dependencies: ["IntakeCore", "CNCursesW"],
+            swiftSettings: releaseSwiftSettings
         ),
         /// Thin executable: parses arguments and wires the libraries together.
         .executableTarget(
@@ -40,7 +59,9 @@ let package = Package(
                 "IntakeCore",
                 "IntakeTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: releaseSwiftSettings,
+            linkerSettings: [.unsafeFlags(releaseLinkerFlags, .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
             name: "IntakeCoreTests",

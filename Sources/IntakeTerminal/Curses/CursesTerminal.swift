@@ -191,9 +191,18 @@ public final class CursesTerminal: Terminal {
     private func draw(_ cell: Cell, x: Int, y: Int) {
         guard !cell.isContinuation, y < size.height, x + cell.width <= size.width else { return }
         let look = palette.look(for: cell.style)
+        var complex = cchar_t()
+        if cell.width == 1, let ascii = cell.character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+            // Most cells: one printable ASCII character, drawn without building an array.
+            var text: (wchar_t, wchar_t) = (wchar_t(ascii), 0)
+            _ = withUnsafePointer(to: &text) { pointer in
+                pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { setcchar(&complex, $0, look.attributes, look.pair, nil) }
+            }
+            mvwadd_wch(window, Int32(y), Int32(x), &complex)
+            return
+        }
         var characters = Self.drawableScalars(of: cell.character, width: cell.width)
         characters.append(0)
-        var complex = cchar_t()
         let made = characters.withUnsafeBufferPointer { pointer in
             setcchar(&complex, pointer.baseAddress, look.attributes, look.pair, nil)
         }

@@ -59,8 +59,9 @@ bench:
 symbol-order:
 	@scripts/ensure-deps.sh $(BENCH_DEBS) valgrind
 	@python3 -c 'import pyte' 2>/dev/null || python3 -m pip install --quiet pyte 2>/dev/null || python3 -m pip install --quiet --break-system-packages pyte
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
-	python3 scripts/symbol-order.py --intake $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static -Xlinker -Map=.build-static/intake.map
+	python3 scripts/symbol-order.py --map .build-static/intake.map \
+		--intake $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake
 
 clean:
 	rm -rf .build

@@ -13,11 +13,14 @@ How: valgrind's callgrind records every function executed while
   2. the same start with `--no-cache` (parsing and checking the YAML file) and
   3. `intake run --plain` answering a fixture with many "yes" answers.
 Functions of step 1 come first, then those only step 2 or 3 adds, each group sorted by
-how many instructions ran in it (hot first). A name no longer in the program is ignored
+how many instructions ran in it (hot first). With `--map` (the linker map of the same
+build), functions the compiler put in a large shared `.text` section of an object (the
+Swift runtime's, Foundation's, BoringSSL's) are left out: listing one would drag the whole
+section, mostly cold code, into the middle of the hot functions. A name no longer in the program is ignored
 by the linker; a new function missing from the list is only laid out after the listed
 ones, so the file can be stale without being wrong: refresh it with `make symbol-order`.
 
-Usage: scripts/symbol-order.py --intake .build-static/release/intake [--out FILE]
+Usage: scripts/symbol-order.py --intake .build-static/release/intake [--map FILE] [--out FILE]
 """
 import argparse
 import collections
@@ -58,6 +61,20 @@ def functions(profile):
                 if line.startswith("calls="):
                     next(f, None)
     return cost
+
+
+def in_large_shared_sections(map_file, limit=16 * 1024):
+    """Symbols that an lld map (`-Map`) places in an input section named just `.text`
+    larger than `limit` bytes."""
+    names, large = set(), False
+    with open(map_file, errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 5 and "(" in parts[4] and parts[4].endswith(")"):
+                large = parts[4].endswith(":(.text)") and int(parts[2], 16) > limit
+            elif len(parts) == 5 and large:
+                names.add(parts[4])
+    return names
 
 
 def wizard_intake(binary, work, cache):
@@ -105,6 +122,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--intake", required=True, help="a static release build of intake")
     parser.add_argument("--out", default=os.path.join(ROOT, "scripts", "symbol-order.txt"))
+    parser.add_argument("--map", help="the linker map of the same build (lld -Map)")
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="symbol-order-") as work:
         # valgrind cannot read the Swift binary's debug info; symbols are enough.
@@ -116,7 +134,8 @@ def main():
             groups.append(functions(plain_yes(binary, work)))
         except (subprocess.CalledProcessError, FileNotFoundError) as error:
             print(f"symbol-order: plain profile skipped: {error}", file=sys.stderr)
-    listed, lines = set(), []
+    listed, lines = set(in_large_shared_sections(opts.map)) if opts.map else set(), []
+    left_out = len(listed)
     for group in groups:
         for name, _ in sorted(group.items(), key=lambda kv: (-kv[1], kv[0])):
             # Only our program's own symbols (not libc's or valgrind's), each once.
@@ -126,7 +145,8 @@ def main():
             lines.append(name)
     with open(opts.out, "w") as f:
         f.write("\n".join(lines) + "\n")
-    print(f"symbol-order: {len(lines)} functions written to {opts.out}")
+    print(f"symbol-order: {len(lines)} functions written to {opts.out}"
+          + (f" ({left_out} in large shared sections left out)" if opts.map else ""))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,72 @@
+import PropertyBased
+import Testing
+@testable import IntakeCore
+
+/// The JSON reader reads UTF-8 bytes; it must give exactly what the reader over Unicode
+/// scalars gave (``ReferenceJSONReader``): the same tree with the same line and column on
+/// every node, or the same failure at the same place, for any text.
+@Suite struct JSONReaderDifferentialTests {
+    /// A node as text with its position, children in order.
+    static func dump(_ node: JSONNode) -> String {
+        let place = "@\(node.line):\(node.column)"
+        switch node.kind {
+        case .null: return "null" + place
+        case .bool(let value): return "\(value)" + place
+        case .number(let value, let isInteger): return "\(value)\(isInteger ? "i" : "d")" + place
+        case .string(let text): return text.debugDescription + (node.hadEscapes ? "e" : "") + place
+        case .array(let elements): return "[" + elements.map(dump).joined(separator: ",") + "]" + place
+        case .object(let members): return "{" + members.map { $0.key.debugDescription + ":" + dump($0.value) }.joined(separator: ",") + "}" + place
+        }
+    }
+
+    static func outcome(_ result: Result<JSONNode, JSONReader.Failure>) -> String {
+        switch result {
+        case .success(let node): dump(node)
+        case .failure(let failure): "error \(failure.line):\(failure.column): \(failure.message)"
+        }
+    }
+
+    /// Pieces JSON is made of, right and wrong, ASCII and not.
+    static let pieces = [
+        "{", "}", "[", "]", ":", ",", " ", "\n", "\t", "\r\n", "\"", "\"a\"", "\"key\"", "\"Жж\"", "\"肌肉👍🏽\"", "\"é\"",
+        "\\", "\\n", "\\\"", "\\u00e9", "\\ud83d\\udc4d", "\\ud83d", "\\u12", "\\b", "\\x", "\\/", "0", "-1", "12.5", "1e3",
+        "2E-2", "01", "1.", "-", "true", "false", "null", "nul", "x", "Ж", "\u{7}", "\u{85}", "\u{202E}",
+    ]
+
+    @Test func bytesAndScalarsGiveTheSameTreeOrTheSameFailureForAnyText() async {
+        let text = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...24).map { $0.map { Self.pieces[$0] }.joined() }
+        await propertyCheck(count: 4000, input: text) { text in
+            #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)), "\(text.debugDescription)")
+        }
+    }
+
+    /// Well-formed documents (most random texts above fail early): objects of keys and
+    /// values nested a few levels, pretty-printed, with ASCII and other text.
+    static let values = [
+        "\"a\"", "\"Жж\"", "\"肌肉👍🏽\"", "0", "-1", "12.5", "1e3", "true", "null", "\"x\\ny\"", "\"\\u00e9\"",
+        "[1, \"Ж\", {\"k\": null}]", "{\"n\": {\"m\": [true, false]}}", "\"肌 \\\"q\\\"\"", "[]", "{}",
+    ]
+
+    @Test func documentsAreReadTheSame() async {
+        let documents = Gen.int(in: 0...(Self.values.count * 5 - 1)).array(of: 0...8).map { choices -> String in
+            let members = choices.enumerated().map { offset, choice in
+                "\"key\(choice % 5)\(offset)\": " + Self.values[choice / 5]
+            }
+            return "{\n  " + members.joined(separator: ",\n  ") + "\n}"
+        }
+        await propertyCheck(count: 1000, input: documents) { text in
+            #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)), "\(text)")
+        }
+    }
+
+    @Test func aLargeObjectFindsItsDuplicateKey() {
+        let keys = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k7\": 0"]
+        let text = "{" + keys.joined(separator: ",\n") + "}"
+        #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)))
+        guard case .failure(let failure) = JSONReader.parse(text) else {
+            Issue.record("a duplicate key must be refused")
+            return
+        }
+        #expect(failure.message == "duplicate key 'k7', first written at line 8")
+    }
+}

@@ -56,15 +56,32 @@ enum SummaryText {
         return cache.wrap(text, width: width)
     }
 
+    /// `count` spaces, cut from a run made once: `String(repeating:count:)` costs a few
+    /// thousand instructions a call, and a summary pads hundreds of cells.
+    static func spaces(_ count: Int) -> Substring { cut(manySpaces, count) }
+
+    /// `count` dots (leaders), like ``spaces(_:)``.
+    static func dots(_ count: Int) -> Substring { cut(manyDots, count) }
+
+    private static let manySpaces = String(repeating: " ", count: 256)
+    private static let manyDots = String(repeating: ".", count: 256)
+
+    /// The first `count` characters of a run of one ASCII character.
+    private static func cut(_ run: String, _ count: Int) -> Substring {
+        let count = max(0, count)
+        guard count <= run.utf8.count else { return Substring(String(repeating: run.first ?? " ", count: count)) }
+        return Substring(run.utf8.prefix(count))
+    }
+
     /// Pads with spaces to `width` cells.
     static func pad(_ text: String, to width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - displayWidth(text)))
+        text + spaces(width - displayWidth(text))
     }
 
     /// Centres in `width` cells.
     static func center(_ text: String, in width: Int) -> String {
         let free = max(0, width - displayWidth(text))
-        return String(repeating: " ", count: free / 2) + text + String(repeating: " ", count: free - free / 2)
+        return String(spaces(free / 2)) + text + spaces(free - free / 2)
     }
 
     /// Label/answer rows, the label column padded with dot leaders when its text fits one line:
@@ -89,12 +106,12 @@ enum SummaryText {
                 var used = displayWidth(left)
                 if index == 0 && labelLines.count == 1 && used + 2 <= labelWidth {
                     line += " "
-                    line += String(repeating: ".", count: labelWidth - used - 1)
+                    line += dots(labelWidth - used - 1)
                     used = labelWidth
                 }
                 let right = index < valueLines.count ? valueLines[index] : ""
                 if !right.isEmpty {
-                    if used < labelWidth { line += String(repeating: " ", count: labelWidth - used) }
+                    if used < labelWidth { line += spaces(labelWidth - used) }
                     line += " "
                     line += right
                 }
@@ -122,7 +139,7 @@ enum SummaryText {
                     text += cell
                     if column < widths.count - 1 {
                         let missing = widths[column] - displayWidth(cell)
-                        if missing > 0 { text += String(repeating: " ", count: missing) }
+                        if missing > 0 { text += spaces(missing) }
                     }
                 }
                 lines.append(trimEnd(text))

@@ -72,9 +72,10 @@ enum QuickCommandLine {
 struct SimpleCommandLine {
     private(set) var positionals: [String] = []
     private(set) var options: [String: String] = [:]
-    private(set) var flags: Set<String> = []
+    private(set) var flags: [String] = []
 
-    init?(_ arguments: [String], options optionNames: Set<String>, flags flagNames: Set<String>) {
+    /// Names are arrays, not sets: a handful, and a warm start need not set up `Set<String>`.
+    init?(_ arguments: [String], options optionNames: [String], flags flagNames: [String]) {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -91,7 +92,8 @@ struct SimpleCommandLine {
                 guard optionNames.contains(name), options[name] == nil, Self.isPlainValue(value) else { return nil }
                 options[name] = value
             } else if flagNames.contains(String(body)) {
-                guard flags.insert(String(body)).inserted else { return nil }
+                guard !flags.contains(String(body)) else { return nil }
+                flags.append(String(body))
             } else {
                 let name = String(body)
                 guard optionNames.contains(name), options[name] == nil, index < arguments.count,

@@ -36,14 +36,23 @@ public enum DisplayWidth {
     /// The columns one grapheme cluster occupies: the width of its base scalar.
     public static func of(_ character: Character) -> Int {
         // Fast path: a one-byte ASCII character.
-        if let ascii = character.asciiValue {
+        if let ascii = singleByte(character) {
             return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
         }
+        if character == "\r\n" { return 0 }
         for scalar in character.unicodeScalars {
             let width = of(scalar)
             if width > 0 { return width }
         }
         return 0
+    }
+
+    /// The byte of a character that is one byte of UTF-8 (ASCII), else nil. Much cheaper
+    /// than `Character.asciiValue`, which first compares the character with "\r\n".
+    @inline(__always)
+    public static func singleByte(_ character: Character) -> UInt8? {
+        let utf8 = character.utf8
+        return utf8.count == 1 ? utf8.first : nil
     }
 
     /// The columns a string occupies when drawn on one line.

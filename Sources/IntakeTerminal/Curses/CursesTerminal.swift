@@ -189,10 +189,11 @@ public final class CursesTerminal: Terminal {
 
     /// Writes one cell at (`x`, `y`) with `setcchar` + `mvwadd_wch`.
     private func draw(_ cell: Cell, x: Int, y: Int) {
-        guard !cell.isContinuation, y < size.height, x + cell.width <= size.width else { return }
-        let look = palette.look(for: cell.style)
+        guard !cell.isContinuation, y < size.height else { return }
         var complex = cchar_t()
-        if cell.width == 1, let ascii = cell.character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+        if let ascii = DisplayWidth.singleByte(cell.character), ascii >= 0x20, ascii < 0x7F {
+            guard x < size.width else { return }
+            let look = palette.look(for: cell.style)
             // Most cells: one printable ASCII character, drawn without building an array.
             var text: (wchar_t, wchar_t) = (wchar_t(ascii), 0)
             _ = withUnsafePointer(to: &text) { pointer in
@@ -201,6 +202,8 @@ public final class CursesTerminal: Terminal {
             mvwadd_wch(window, Int32(y), Int32(x), &complex)
             return
         }
+        guard x + cell.width <= size.width else { return }
+        let look = palette.look(for: cell.style)
         var characters = Self.drawableScalars(of: cell.character, width: cell.width)
         characters.append(0)
         let made = characters.withUnsafeBufferPointer { pointer in

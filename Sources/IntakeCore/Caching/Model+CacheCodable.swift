@@ -56,13 +56,24 @@ extension Citation: CacheCodable {
 }
 
 extension LocalizedText: CacheCodable {
+    /// The same bytes a `[String: String]` sorted by key gives: count, then language and text.
     func write(to writer: inout CacheWriter) throws {
-        try translations.write(to: &writer)
+        writer.write(UInt64(entries.count))
+        for entry in entries {
+            writer.write(entry.language)
+            writer.write(entry.text)
+        }
         writer.write(fallbackLanguage)
     }
 
     static func read(from reader: inout CacheReader) throws -> LocalizedText {
-        LocalizedText(try .read(from: &reader), fallback: try .read(from: &reader))
+        let count = try reader.readCount()
+        var entries: [Translation] = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            entries.append(Translation(language: try reader.readString(), text: try reader.readString()))
+        }
+        return LocalizedText(sortedEntries: entries, fallback: try reader.readString())
     }
 }
 

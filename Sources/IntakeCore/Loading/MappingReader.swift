@@ -188,7 +188,7 @@ enum TextReader {
     }
 
     private static func warnAboutMissing(in text: LocalizedText, at node: YAMLNode, context: LoadContext) {
-        for language in context.languages where text.translations[language] == nil {
+        for language in context.languages where text.text(in: language) == nil {
             context.warning("missing '\(language)' translation; '\(context.defaultLanguage)' is shown instead", at: node)
         }
     }

@@ -2,6 +2,7 @@
 # Each installs what is missing first (scripts/ensure-deps.sh).
 
 SWIFT ?= swift
+SWIFTC ?= swiftc
 QUESTIONNAIRE ?= Questionnaires/dermatomyositis.yaml
 OUTPUT ?= intake-output
 RUN_DEBS = libncurses-dev libyaml-dev
@@ -49,9 +50,10 @@ bench:
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
 	@mkdir -p bench-output
 	cc -O2 -o bench-output/box bench/peers/box.c -lncursesw
+	$(SWIFTC) -O -static-stdlib -I Sources/CNCursesW -o bench-output/box-swift bench/peers/box.swift
 	python3 bench/bench.py --intake $$($(SWIFT) build -c release --show-bin-path)/intake \
 		--intake-static $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake \
-		--box bench-output/box --out bench-output --markdown BENCHMARKS.md $(BENCH_ARGS)
+		--box bench-output/box --box-swift bench-output/box-swift --out bench-output --markdown BENCHMARKS.md $(BENCH_ARGS)
 
 # Refreshes scripts/symbol-order.txt, the layout of the release link (Package.swift): the
 # functions a whole intake runs, recorded with valgrind (about 5 minutes). Run it after large

@@ -100,6 +100,8 @@ def builds(opts):
 def peers(opts):
     ps = [
         Program("C ncurses floor (box.c)", [opts.box], ("Question 1 of 1", "Not sure")),
+        # The same screen in Swift, statically linked: what the language's runtime costs alone.
+        Program("Swift ncurses floor (box.swift, static)", [opts.box_swift or "/nonexistent"], ("Question 1 of 1", "Not sure")),
         Program("dialog --menu", ["dialog", "--menu", QUESTION, "18", "60", "10"] + menu_args(), ("Not sure", "<Cancel>")),
         Program("whiptail --menu", ["whiptail", "--menu", QUESTION, "18", "60", "10"] + menu_args(), ("Not sure", "<Cancel>")),
         Program("python questionary", [sys.executable, os.path.join(ROOT, "bench/peers/questionary_menu.py")], ("Not sure",)),
@@ -445,6 +447,7 @@ def main():
     ap.add_argument("--intake", required=True)
     ap.add_argument("--intake-static")
     ap.add_argument("--box", required=True)
+    ap.add_argument("--box-swift", help="bench/peers/box.swift built with -static-stdlib (optional)")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-output"))
     ap.add_argument("--markdown", default=os.path.join(ROOT, "BENCHMARKS.md"),
                     help="written by a run of every section; with --only, OUT/BENCHMARKS-partial.md instead")

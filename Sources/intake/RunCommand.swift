@@ -172,7 +172,8 @@ struct RunCommand: ParsableCommand {
 
     /// Terminals on both ends, a TERM that can address the screen, and no --plain.
     private var wantsFullScreen: Bool {
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        // getenv, not ProcessInfo: that copies the whole environment into a dictionary first.
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
         return !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb"
     }
 

@@ -74,8 +74,13 @@ public enum InterfaceText: String, CaseIterable, Sendable {
 
     /// The text in `language`, falling back to English.
     public func text(_ language: String) -> String {
-        let table = Self.table[self] ?? [:]
-        return table[language] ?? table["en"] ?? rawValue
+        Self.translation(self, language) ?? Self.translation(self, "en") ?? rawValue
+    }
+
+    /// The text in exactly `language`, if the table has it.
+    static func translation(_ text: InterfaceText, _ language: String) -> String? {
+        guard let words = table.first(where: { $0.key == text })?.value else { return nil }
+        return words.first { $0.key == language }?.value
     }
 
     /// The text with `{1}`, `{2}`, ... replaced by the arguments.
@@ -87,7 +92,10 @@ public enum InterfaceText: String, CaseIterable, Sendable {
         return result
     }
 
-    static let table: [InterfaceText: [String: String]] = [
+    /// Ordered pairs, not dictionaries: looked up by comparing, so the first screen does
+    /// not hash every built-in text in three languages (and set up two dictionary types) to
+    /// show six of them.
+    static let table: KeyValuePairs<InterfaceText, KeyValuePairs<String, String>> = [
         .welcomeGoBackAnyTime: ["en": "You can go back and change an answer at any time.", "de": "Sie können jederzeit zurückgehen und eine Antwort ändern.", "ru": "Вы можете в любой момент вернуться и изменить ответ."],
         .welcomeEstimatedMinutes: ["en": "This takes about {1} minutes.", "de": "Das dauert etwa {1} Minuten.", "ru": "Это займёт около {1} минут."],
         .chooseLanguage: ["en": "Language", "de": "Sprache", "ru": "Язык"],

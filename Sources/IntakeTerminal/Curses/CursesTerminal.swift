@@ -90,7 +90,8 @@ public final class CursesTerminal: Terminal {
         }
 
         // Own FILE streams on duplicated descriptors: closing them later leaves fd 0/1 open.
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        // getenv, not ProcessInfo: that copies the whole environment into a dictionary first.
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
         let outFD = dup(1)
         let inFD = dup(0)
         guard outFD >= 0, inFD >= 0,

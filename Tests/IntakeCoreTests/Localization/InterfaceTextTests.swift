@@ -5,7 +5,17 @@ import Testing
     @Test(arguments: InterfaceText.allCases)
     func everyTextExistsInEveryShippedLanguage(text: InterfaceText) {
         for language in InterfaceText.languages {
-            #expect(InterfaceText.table[text]?[language]?.isEmpty == false, "\(text) has no '\(language)'")
+            #expect(InterfaceText.translation(text, language)?.isEmpty == false, "\(text) has no '\(language)'")
+        }
+    }
+
+    @Test func theTableHasEveryTextOnceAndEachLanguageOncePerText() {
+        let keys = InterfaceText.table.map(\.key)
+        #expect(keys.count == Set(keys).count, "a text is in the table twice")
+        #expect(Set(keys) == Set(InterfaceText.allCases))
+        for (text, words) in InterfaceText.table {
+            let languages = words.map(\.key)
+            #expect(languages.count == Set(languages).count, "\(text) has a language twice")
         }
     }
 

@@ -60,10 +60,16 @@ static inline int cnw_codeset_is_utf8(void) {
  * takes the bits between short input waits. Installed synchronously with sigaction, so
  * unlike a DispatchSource (registered asynchronously) no early signal is lost, and
  * without SA_RESTART a signal also cuts the current input wait short (EINTR).
- * The state is static: only the IntakeTerminal module uses these functions. */
+ * Only the IntakeTerminal module uses these functions. */
+/* The one store of pending bits for the whole program. Not a `static` inside an inline
+ * function: optimised builds copy these inline functions into every Swift file that calls
+ * them, each copy with its own static, and the handler then set bits that the copy in the
+ * input loop never saw (release builds ignored SIGTERM and SIGHUP). A weak definition in the
+ * header is emitted wherever it is used and merged into one by the linker. */
+__attribute__((weak)) int cnw_pending_signal_bits_storage = 0;
+
 static inline int *cnw_pending_signal_bits(void) {
-    static int bits;
-    return &bits;
+    return &cnw_pending_signal_bits_storage;
 }
 
 static inline void cnw_record_signal(int number) {

@@ -71,11 +71,13 @@ sections:
 
 func durabilityQuestionnaire() throws -> Questionnaire { try loadValid(durabilityQuestionnaireYAML) }
 
-/// The built `intake` executable, next to the test bundle in the build folder.
+/// The `intake` executable under test: `$INTAKE_BINARY` (`make test` runs the end-to-end
+/// suites a second time against the static release build), else the one built next to the
+/// test bundle in the build folder.
 func intakeExecutable(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
     let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    let candidates = [bundle.appendingPathComponent("intake").path,
-                      bundle.deletingLastPathComponent().appendingPathComponent("intake").path]
+    let candidates = (ProcessInfo.processInfo.environment["INTAKE_BINARY"].map { [$0] } ?? [])
+        + [bundle.appendingPathComponent("intake").path, bundle.deletingLastPathComponent().appendingPathComponent("intake").path]
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
         Issue.record("the intake executable is not built next to the tests (looked in \(candidates)); run 'swift build' first", sourceLocation: sourceLocation)
         throw CancellationError()

@@ -47,8 +47,8 @@ extension UInt8: LexerUnit {
 }
 
 extension Character: LexerUnit {
-    /// Not `asciiValue`, which also gives 0x0A for "\r\n".
-    fileprivate var ascii: UInt8? { isASCII && unicodeScalars.count == 1 ? asciiValue : nil }
+    /// Not `asciiValue`, which also gives 0x0A for "\r\n" (``DisplayWidth/singleByte(_:)``).
+    fileprivate var ascii: UInt8? { DisplayWidth.singleByte(self) }
     fileprivate var character: Character { self }
     fileprivate static func string(_ units: ArraySlice<Character>) -> String { String(units) }
 }

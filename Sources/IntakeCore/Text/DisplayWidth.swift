@@ -39,7 +39,6 @@ public enum DisplayWidth {
         if let ascii = singleByte(character) {
             return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
         }
-        if character == "\r\n" { return 0 }
         for scalar in character.unicodeScalars {
             let width = of(scalar)
             if width > 0 { return width }

@@ -26,11 +26,7 @@ public enum QuestionnaireLoader {
 
     /// Loads YAML held in memory; `file` names it in diagnostics.
     public static func load(yaml: String, file: String = "<memory>") -> LoadResult {
-        var diagnostics: [Diagnostic] = []
-        guard let source = SourceText.check(bytes: Array(yaml.utf8), file: file, diagnostics: &diagnostics) else {
-            return LoadResult(questionnaire: nil, diagnostics: diagnostics)
-        }
-        return load(source, preDiagnostics: diagnostics)
+        load(bytes: Array(yaml.utf8), path: file)
     }
 
     private static func load(_ source: SourceText, preDiagnostics: [Diagnostic], digest: String? = nil) -> LoadResult {

@@ -222,21 +222,12 @@ public struct JSONReader {
         advance() // opening quote
         // The usual string has no escapes: made from its bytes in one go.
         let start = index
-        var characters = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: bytes[start..<index], as: UTF8.self)
-                column += characters
-                index += 1
-                column += 1
-                return (text, false)
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            if byte & 0xC0 != 0x80 { characters += 1 }
-            index += 1
+        skipPlainCharacters()
+        if current == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            advance()
+            return (text, false)
         }
-        column += characters
         var result = Array(bytes[start..<index])
         var escapes = false
         while true {
@@ -279,18 +270,24 @@ public struct JSONReader {
                 }
             default:
                 if c < 0x20 { throw failure("a string may not contain a raw line break or control character; write \\n") }
-                // A run of plain characters (no quote, backslash or control): no line to count.
-                var end = index
-                var characters = 0
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
-                    if bytes[end] & 0xC0 != 0x80 { characters += 1 }
-                    end += 1
-                }
-                result.append(contentsOf: bytes[index..<end])
-                column += characters
-                index = end
+                let run = index
+                skipPlainCharacters()
+                result.append(contentsOf: bytes[run..<index])
             }
         }
+    }
+
+    /// Moves past a run of plain string characters (no quote, backslash or control
+    /// character, so no line to count), counting each character's first byte as a column.
+    private mutating func skipPlainCharacters() {
+        var end = index
+        var characters = 0
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            if bytes[end] & 0xC0 != 0x80 { characters += 1 }
+            end += 1
+        }
+        column += characters
+        index = end
     }
 
     /// The byte a one-letter escape stands for (`\n` is a line feed), nil for others.

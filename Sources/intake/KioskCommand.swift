@@ -22,8 +22,11 @@ struct KioskCommand: ParsableCommand {
         """
     )
 
+    /// The configuration file when `--config` is not given (``QuickCommandLine`` uses it too).
+    static let defaultConfig = "/etc/intake/kiosk.yaml"
+
     @Option(name: .long, help: "The kiosk configuration file.")
-    var config = "/etc/intake/kiosk.yaml"
+    var config = KioskCommand.defaultConfig
 
     @Flag(name: .long, help: "Only check the configuration and environment (like 'intake kiosk-check').")
     var check = false

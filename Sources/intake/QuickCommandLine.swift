@@ -36,7 +36,7 @@ enum QuickCommandLine {
               line.positionals.count == 1 else { return nil }
         var command = RunCommand()
         command.file = line.positionals[0]
-        command.out = line.options["out"] ?? "intake-output"
+        command.out = line.options["out"] ?? RunCommand.defaultOut
         command.lang = line.options["lang"]
         command.plain = line.flags.contains("plain")
         guard let theme = line.options["theme"].map(RunCommand.ThemeOption.init(rawValue:)) ?? .default,
@@ -57,7 +57,7 @@ enum QuickCommandLine {
               let countdown = line.optionalInteger("countdown"),
               let resumeWindow = line.optionalInteger("resume-window-seconds") else { return nil }
         var command = KioskCommand()
-        command.config = line.options["config"] ?? "/etc/intake/kiosk.yaml"
+        command.config = line.options["config"] ?? KioskCommand.defaultConfig
         command.check = line.flags.contains("check")
         command.idleTimeout = idleTimeout
         command.countdown = countdown

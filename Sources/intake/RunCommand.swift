@@ -38,8 +38,11 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "A questionnaire file.")
     var file: String
 
+    /// The output folder when `--out` is not given (``QuickCommandLine`` uses it too).
+    static let defaultOut = "intake-output"
+
     @Option(help: "Output folder (created 0700).")
-    var out = "intake-output"
+    var out = RunCommand.defaultOut
 
     @Option(help: "Language code (default: ask the patient).")
     var lang: String?

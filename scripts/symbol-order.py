@@ -45,7 +45,9 @@ def callgrind(argv, out_file):
 
 
 def functions(profile):
-    """Instructions per function name (mangled) in a callgrind output file."""
+    """Instructions per function name (mangled) in a callgrind output file. A profile of
+    hardly any functions means the program did not end normally (callgrind writes at exit):
+    an error, not a shorter list."""
     cost = collections.Counter()
     current = None
     with open(profile, errors="replace") as f:
@@ -60,6 +62,8 @@ def functions(profile):
                 # The line after `calls=` is the inclusive cost of a call, not self cost.
                 if line.startswith("calls="):
                     next(f, None)
+    if len(cost) < 500:
+        raise RuntimeError(f"{profile}: only {len(cost)} functions recorded; did the program end normally?")
     return cost
 
 
@@ -99,9 +103,11 @@ def cold_start(binary, work):
     session = ptydrive.Session(callgrind([binary, "run", QUESTIONNAIRE, "--no-cache", "--out", os.path.join(work, "out2")], profile))
     session.wait_for(lambda s: "Start" in s.text(), timeout=300)
     session.drain(quiet=1.0)
-    session.send(b"\x03")  # Ctrl-C asks; y leaves, keeping nothing worth keeping
-    session.drain(quiet=1.0)
-    session.send(b"y")
+    session.send(b"\x03")  # Ctrl-C asks "Leave the questionnaire?"; Tab goes to Leave, Enter leaves
+    session.wait_for(lambda s: "Leave the questionnaire" in s.text(), timeout=120)
+    for key in (b"\t", b"\r"):
+        session.send(key)
+        session.drain(quiet=1.0)
     session.wait(timeout=120)
     return profile
 

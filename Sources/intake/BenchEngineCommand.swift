@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 import IntakeTerminal
 
@@ -65,15 +68,25 @@ struct BenchEngineCommand: ParsableCommand {
         func stats(_ values: [Double]) -> String {
             let sorted = values.sorted()
             func at(_ q: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
-            return String(format: "{\"p50_us\": %.2f, \"p99_us\": %.2f, \"max_us\": %.2f, \"mean_us\": %.2f}",
-                          at(0.5), at(0.99), sorted.last ?? 0, sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count))
+            let mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
+            return "{\"p50_us\": \(Self.fixed(at(0.5), 2)), \"p99_us\": \(Self.fixed(at(0.99), 2)), "
+                + "\"max_us\": \(Self.fixed(sorted.last ?? 0, 2)), \"mean_us\": \(Self.fixed(mean, 2))}"
         }
         let itemCount = questionnaire.sections.reduce(0) { $0 + $1.items.count }
         print("""
-        {"items": \(itemCount), "answered": \(update.count), "load_ms": \(String(format: "%.3f", Self.microseconds(loadTime) / 1000)), \
+        {"items": \(itemCount), "answered": \(update.count), "load_ms": \(Self.fixed(Self.microseconds(loadTime) / 1000, 3)), \
         "update": \(stats(update)), "next_and_progress": \(stats(screen)), \
         "max_reevaluated": \(reevaluated.max() ?? 0)}
         """)
+    }
+
+    /// `value` with exactly `digits` decimals (as `%.Nf`), for a value that is not negative.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        let fraction = String(scaled % Int(scale))
+        return "\(scaled / Int(scale))." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 
     static func microseconds(_ duration: Duration) -> Double {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// `--cache-dir` and `--no-cache`, shared by `run` and `kiosk`.
@@ -123,7 +126,7 @@ enum RawFile {
     static func makeDirectories(_ path: String) -> Bool {
         if mkdir(path, 0o700) == 0 || errno == EEXIST { return isDirectory(path) }
         guard errno == ENOENT else { return false }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.deletingLastComponent(of: path)
         guard !parent.isEmpty, parent != path, makeDirectories(parent) else { return false }
         return mkdir(path, 0o700) == 0 || (errno == EEXIST && isDirectory(path))
     }

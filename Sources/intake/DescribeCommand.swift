@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 struct DescribeCommand: ParsableCommand {
@@ -21,7 +24,7 @@ struct DescribeCommand: ParsableCommand {
         let questionnaire = try loadQuestionnaire(file, showWarnings: false)
         let description = QuestionnaireDescription(questionnaire, language: try chooseLanguage(lang, for: questionnaire))
         if json {
-            FileHandle.standardOutput.write(try description.jsonData())
+            StandardStream.output(try description.jsonData())
             print()
         } else {
             print(description.text, terminator: "")

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// `intake export-fhir FILE.yaml`: the questionnaire as a FHIR R4 Questionnaire (docs/fhir.md).
@@ -16,7 +19,7 @@ struct ExportFHIRCommand: ParsableCommand {
     func run() throws {
         let questionnaire = try loadQuestionnaire(file, showWarnings: false)
         do {
-            FileHandle.standardOutput.write(Data(try FHIRExporter.export(questionnaire).utf8))
+            StandardStream.output(try FHIRExporter.export(questionnaire))
         } catch {
             printError("error: \(error)")
             throw ExitStatus.invalidInput

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// `intake`: the thin executable. It parses arguments and wires the libraries together;
@@ -37,11 +40,11 @@ struct Intake: ParsableCommand {
                 print(fullMessage(for: error))
                 code = 0
             } else {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(fullMessage(for: error))
                 code = status == .validationFailure ? ExitStatus.usage.rawValue : ExitStatus.invalidInput.rawValue
             }
         }
-        Foundation.exit(code)
+        Glibc.exit(code)
     }
 }
 
@@ -75,11 +78,6 @@ enum ExitStatus: Int32, Error {
     case inputOutput = 3
 }
 
-/// Writes to standard error. Never traps: when the terminal has gone away (EIO) the
-/// message is dropped (the non-throwing `write(_:)` would crash the process instead).
-func printError(_ message: String) {
-    try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
-}
 
 /// Loads a questionnaire, printing its diagnostics; throws `invalidInput` when it has errors.
 ///

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// `intake journal-demo` (hidden): the crash test's child process. It answers the first N
@@ -34,7 +37,7 @@ struct JournalDemoCommand: ParsableCommand {
             try writer.completeSync()
             try wizard.setAnswer(.yesNo(index % 2 == 0 ? .yes : .no), for: item.id)
             try writer.write(with: wizard, language: "en")
-            FileHandle.standardOutput.write(Data("saved \(index + 1)\n".utf8))
+            StandardStream.output("saved \(index + 1)\n")
         }
         withExtendedLifetime(lock) { _ = kill(getpid(), SIGKILL) }
     }

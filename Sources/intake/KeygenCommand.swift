@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// `intake keygen`: makes the clinic's key pair for sealed outputs, or a staff PIN hash.
@@ -67,7 +70,7 @@ enum PINPrompt {
 
     static func read(_ prompt: String) -> String? {
         guard isTerminal else { return readLine(strippingNewline: true) }
-        FileHandle.standardError.write(Data(prompt.utf8))
+        StandardStream.error(prompt)
         var saved = termios()
         tcgetattr(STDIN_FILENO, &saved)
         var silent = saved
@@ -75,7 +78,7 @@ enum PINPrompt {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            FileHandle.standardError.write(Data("\n".utf8))
+            StandardStream.error("\n")
         }
         return readLine(strippingNewline: true)
     }

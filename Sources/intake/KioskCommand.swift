@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 import IntakeTerminal
 
@@ -138,7 +141,7 @@ struct KioskCommand: ParsableCommand {
             printError("the terminal went away")
             throw ExitStatus.inputOutput
         case .signalled(let signal):
-            Foundation.exit(signal.conventionalExitStatus)
+            Glibc.exit(signal.conventionalExitStatus)
         }
     }
 
@@ -156,7 +159,7 @@ struct KioskCommand: ParsableCommand {
         let printer = configuration.printer
         let summaryPath = paths.first { $0.hasSuffix(summaryName) || $0.hasSuffix(summaryName + SealedFormat.suffix) } ?? paths[0]
         let plaintext: [UInt8]? = sealer == nil ? nil : Array(outputs.summary.utf8)
-        Thread.detachNewThread {
+        DetachedThread.start {
             let spooler = PrintSpooler()
             if let plaintext {
                 _ = try? spooler.printOrMark(bytes: plaintext, of: summaryPath, printer: printer)

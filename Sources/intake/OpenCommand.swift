@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// `intake open`: prints the plaintext of a sealed output, for staff holding the private key.
@@ -30,7 +33,7 @@ struct OpenCommand: ParsableCommand {
         }
         do {
             let plaintext = try privateKey.open(Array(data))
-            FileHandle.standardOutput.write(Data(plaintext))
+            StandardStream.output(plaintext)
         } catch {
             printError("\(file): \(error)")
             throw ExitStatus.invalidInput

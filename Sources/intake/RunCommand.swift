@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 import IntakeTerminal
 
@@ -119,7 +122,7 @@ struct RunCommand: ParsableCommand {
             let labels = ResumePrompt.labels(language ?? draft.language ?? fresh.questionnaire.metadata.defaultLanguage)
             io.write("  1) \(labels.resume)\n  2) \(labels.startAgain)\n> ")
             guard let line = io.readLine() else { throw ExitStatus.inputOutput }
-            if line.trimmingCharacters(in: .whitespaces) != "2" {
+            if line.trimmingWhitespace() != "2" {
                 wizard = draft.makeWizard(questionnaire: fresh.questionnaire).wizard
                 language = language ?? draft.language
                 drafts = try Self.durably { DraftSession(store: store, writer: try store.resume(draft)) }
@@ -256,7 +259,7 @@ struct RunCommand: ParsableCommand {
             printError("the terminal went away before the questionnaire was submitted")
             throw ExitStatus.inputOutput
         case .signalled(let signal):
-            Foundation.exit(signal.conventionalExitStatus)
+            Glibc.exit(signal.conventionalExitStatus)
         case .saveFailed:
             print(InterfaceText.frontDesk.text(final.language))
             printError("error: the answers could not be saved: \(saveError.map { "\($0)" } ?? "unknown error")")

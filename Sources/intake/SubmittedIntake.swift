@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// Writes the three output files of a submitted intake (summary, FHIR response, result)

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 struct SummarizeCommand: ParsableCommand {
@@ -82,8 +85,8 @@ struct SummarizeCommand: ParsableCommand {
     func expandedResults() throws -> [String] {
         var files: [String] = []
         for path in results {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
                     printError("error: cannot read the folder '\(path)'")
                     throw ExitStatus.inputOutput
@@ -128,7 +131,7 @@ struct SummarizeCommand: ParsableCommand {
 
     /// One summary file; a batch syncs once at the end instead of per file.
     func write(_ text: String, for file: String, into folder: String, sync: Bool) throws {
-        var name = (file as NSString).lastPathComponent
+        var name = PathText.lastComponent(of: file)
         if name.hasSuffix(".result.json") { name.removeLast(".result.json".count) }
         do {
             try OutputWriter.write([(name + ".summary.txt", Array(text.utf8))], into: folder, sync: sync)
@@ -168,10 +171,10 @@ final class ProgressBar {
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let line = "[\(bar)] \(done)/\(total)"
-        FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
+        StandardStream.error(interactive ? "\r" + line : line + "\n")
     }
 
     func finish() {
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive { StandardStream.error("\n") }
     }
 }

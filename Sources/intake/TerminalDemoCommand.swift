@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeTerminal
 
 /// `intake terminal-demo`: a tiny screen used by the tmux end-to-end tests (hidden).

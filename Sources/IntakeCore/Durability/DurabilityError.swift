@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why a durable operation (draft journal, lock, output folder) failed. Messages name the
 /// file and the system's reason, never anything the patient typed.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +12,7 @@ import Glibc
 public enum DurableWrite {
     public static func replace(_ path: String, with bytes: [UInt8], mode: mode_t = 0o600) throws(DurabilityError) {
         let folder = POSIXFile.parent(of: path)
-        let name = (path as NSString).lastPathComponent
+        let name = PathText.lastComponent(of: path)
         let temporary = folder + "/." + name + ".tmp-\(getpid())"
         unlink(temporary)
         let fd = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_EXCL, operation: "create")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -77,7 +77,7 @@ enum POSIXFile {
 
     /// The folder part of a path ("." for a bare name).
     static func parent(of path: String) -> String {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.deletingLastComponent(of: path)
         return parent.isEmpty ? "." : parent
     }
 }

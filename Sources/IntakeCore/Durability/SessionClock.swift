@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,6 +60,6 @@ public struct SystemClock: SessionClock {
     /// Identifies the current boot, so monotonic readings from before a reboot are not compared.
     public static let bootID: String = {
         guard let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8) else { return "" }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingWhitespace()
     }()
 }

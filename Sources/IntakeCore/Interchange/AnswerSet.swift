@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Answers given as JSON, `{"answers": {"<item id>": <value>}}`, as `intake fill` takes them.
 ///

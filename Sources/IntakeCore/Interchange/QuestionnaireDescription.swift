@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The compiled questionnaire in one language, as `intake describe` shows it.
 /// The JSON shape is documented in docs/cli.md and kept stable.

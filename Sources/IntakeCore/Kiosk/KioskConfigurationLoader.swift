@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// Reads and checks a kiosk configuration the way questionnaires are checked: every
 /// problem reported at once as `file:line:column: error: ...`, with "did you mean" for
 /// misspelt keys. It only checks the file; ``KioskEnvironmentCheck`` checks the machine.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Checks that the machine can run the configured kiosk: the questionnaire loads, the
 /// output folder is private, writable and has room, the printer is known to CUPS, the

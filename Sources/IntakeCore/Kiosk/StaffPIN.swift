@@ -1,6 +1,6 @@
 import _CryptoExtras
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The staff PIN that lets staff leave the kiosk loop. Only a slow salted hash is stored
 /// (in the kiosk configuration): `pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>`.
@@ -78,7 +78,9 @@ public enum StaffPIN {
 
     private static func derive(pin: String, salt: [UInt8], iterations: Int) throws(Problem) -> [UInt8] {
         // NFC so that a PIN typed with composed or decomposed characters hashes the same.
-        let bytes = Array(pin.precomposedStringWithCanonicalMapping.utf8)
+        // (The standard library's NFC; Foundation's precomposedStringWithCanonicalMapping would
+        // link all of Foundation and ICU.)
+        let bytes = pin._nfcCodeUnits
         do {
             let key = try KDF.Insecure.PBKDF2.deriveKey(
                 from: bytes, salt: salt, using: .sha256, outputByteCount: hashBytes, unsafeUncheckedRounds: iterations)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// Loads a questionnaire file and checks everything a compiler would: syntax, keys,
 /// ids, references, expression types, flow order, translations. All problems are
 /// reported in one run; nothing in a file can crash or hang it (see ``SourceLimits``).

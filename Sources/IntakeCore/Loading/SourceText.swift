@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The raw bytes of a questionnaire file, checked before any YAML parsing:
 /// size cap, valid UTF-8, and no control or bidi-override characters anywhere.
@@ -11,23 +14,41 @@ struct SourceText {
     /// Reads and checks `path`; returns nil after recording why it cannot be used.
     static func read(path: String, maximumBytes: Int = SourceLimits.maximumFileBytes, diagnostics: inout [Diagnostic]) -> SourceText? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let attributes else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        guard fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
+            if fd >= 0 { close(fd) }
             diagnostics.append(.error("cannot read the file (it does not exist or is not readable)", at: start))
             return nil
         }
-        if let size = attributes[.size] as? NSNumber, size.intValue > maximumBytes {
-            diagnostics.append(.error(Self.sizeMessage(size.intValue, limit: maximumBytes), at: start))
+        defer { close(fd) }
+        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maximumBytes {
+            diagnostics.append(.error(Self.sizeMessage(Int(info.st_size), limit: maximumBytes), at: start))
             return nil
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // Read at most one byte past the cap, in case the file grew after the size check.
+        guard let bytes = readUpTo(maximumBytes + 1, from: fd) else {
             diagnostics.append(.error("cannot read the file", at: start))
             return nil
         }
-        defer { try? handle.close() }
-        // Read at most one byte past the cap, in case the file grew after the size check.
-        let data = (try? handle.read(upToCount: maximumBytes + 1)) ?? Data()
-        return check(bytes: [UInt8](data), file: path, maximumBytes: maximumBytes, diagnostics: &diagnostics)
+        return check(bytes: bytes, file: path, maximumBytes: maximumBytes, diagnostics: &diagnostics)
+    }
+
+    /// Up to `limit` bytes of `fd`, or nil on a read error.
+    private static func readUpTo(_ limit: Int, from fd: Int32) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
     }
 
     /// Checks bytes from memory (tests, stdin) the same way a file is checked.

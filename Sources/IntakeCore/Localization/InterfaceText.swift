@@ -167,7 +167,7 @@ extension String {
     fileprivate func replacingPlaceholder(_ placeholder: String, with value: String) -> String {
         var result = ""
         var rest = Substring(self)
-        while let range = rest.range(of: placeholder) {
+        while let range = rest.firstRange(of: placeholder) {
             result += rest[..<range.lowerBound]
             result += value
             rest = rest[range.upperBound...]

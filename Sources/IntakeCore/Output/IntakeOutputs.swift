@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The three files a finished session produces, named
 /// `<UTC timestamp>-<random id>.summary.txt|.response.json|.result.json`:

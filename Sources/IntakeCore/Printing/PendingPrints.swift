@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Summaries that could not be printed: each has a sibling marker `NAME.unprinted` holding
 /// the reason and the time (no personal data). Markers live next to the summary so a
@@ -11,7 +11,7 @@ public enum PendingPrints {
 
     /// Marks `file` as not printed, durably.
     public static func mark(_ file: String, reason: PrintFailure, at date: Date = Date()) throws(DurabilityError) {
-        let stamp = ISO8601DateFormatter().string(from: date)
+        let stamp = UTCTimestamp(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down))).iso8601
         try DurableWrite.replace(markerPath(for: file), with: Array("\(stamp) \(reason)\n".utf8))
     }
 

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// Job titles are shown by `lpstat`, in the CUPS web page, on banner pages and in
 /// `page_log`: they must not carry personal data. Output names of the form
@@ -7,9 +7,9 @@ import Foundation
 /// are; any other name is replaced by a short digest of itself.
 public enum PrintJobTitle {
     public static func title(for file: String) -> String {
-        let name = (file as NSString).lastPathComponent
+        let name = PathText.lastComponent(of: file)
         if let stamp = sessionStamp(in: name) { return "intake " + stamp }
-        let digest = SHA256.hash(data: Data(name.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Array(name.utf8)).prefix(4).lowercaseHex
         return "intake " + digest
     }
 

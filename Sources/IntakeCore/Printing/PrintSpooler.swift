@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Hands summaries to CUPS with `lp`, checking the queue with `lpstat` first, and keeps
 /// what could not be printed marked for a retry (``PendingPrints``).
@@ -37,11 +37,11 @@ public struct PrintSpooler: Sendable {
         } else {
             guard let result = runner.run("lpstat", ["-d"]) else { throw .cupsToolsMissing }
             let text = result.output
-            guard let range = text.range(of: "system default destination: ") else {
+            guard let range = text.firstRange(of: "system default destination: ") else {
                 if result.errorOutput.contains("scheduler") || result.status != 0 { throw .schedulerUnavailable }
                 throw .noDefaultPrinter
             }
-            name = text[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            name = text[range.upperBound...].trimmingWhitespace()
         }
         guard let status = runner.run("lpstat", ["-p", name]) else { throw .cupsToolsMissing }
         if status.status != 0 || !status.output.contains("printer \(name) ") {

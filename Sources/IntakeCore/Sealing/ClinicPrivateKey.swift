@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The clinic's private key: made once with `intake keygen`, kept by staff (never on the
 /// kiosk), used by `intake open` to read sealed outputs.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The clinic's public key: a kiosk with `encrypt_to` seals every output to it, so a stolen
 /// kiosk disk reveals nothing; only the holder of the private key (kept off the kiosk)

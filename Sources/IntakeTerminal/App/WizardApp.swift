@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// Connects a ``Terminal`` to ``WizardUI``: draws, reads events, and carries out effects

@@ -1,5 +1,8 @@
 import CNCursesW
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeCore
 
 /// The real terminal: ncursesw behind the ``Terminal`` protocol, and the one owner of it.

@@ -1,5 +1,8 @@
 import CNCursesW
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns SIGTERM, SIGHUP and SIGINT into values the terminal's owner polls for.
 ///

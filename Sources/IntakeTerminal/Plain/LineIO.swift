@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where plain mode reads lines and writes text: the real stdin/stdout, or a script in tests.
 public protocol LineIO: AnyObject {
@@ -21,7 +24,15 @@ public final class StandardLineIO: LineIO {
     }
 
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            // A vanished terminal: nothing more can be shown; the caller sees end of input next.
+            if written <= 0 { return }
+            offset += written
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// The questionnaire as numbered line prompts on standard input and output: for screen
@@ -80,7 +80,7 @@ public final class PlainSession {
             say("[\(AnswerText.display(current, for: item, language: language))] \(InterfaceText.plainKeep.text(language))")
         }
         guard let line = ask() else { return false }
-        switch line.trimmingCharacters(in: .whitespaces) {
+        switch line.trimmingWhitespace() {
         case "b", "B":
             wizard.back()
         case "?":
@@ -126,7 +126,7 @@ public final class PlainSession {
         }
         say(InterfaceText.plainReviewPrompt.text(language))
         guard let line = ask() else { return false }
-        switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch line.trimmingWhitespace().lowercased() {
         case "s":
             say(InterfaceText.confirmTitle.text(language) + " " + InterfaceText.confirmText.text(language))
             say(InterfaceText.plainConfirmPrompt.text(language))
@@ -137,7 +137,7 @@ public final class PlainSession {
         case "b":
             wizard.back()
         default:
-            if let number = Int(line.trimmingCharacters(in: .whitespaces)), entries.indices.contains(number - 1) {
+            if let number = Int(line.trimmingWhitespace()), entries.indices.contains(number - 1) {
                 wizard.jump(to: entries[number - 1].item.id)
             }
         }

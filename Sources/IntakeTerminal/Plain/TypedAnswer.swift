@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// Turns what a person typed into an answer for an item: numbers of listed choices,
@@ -11,7 +11,7 @@ enum TypedAnswer {
     }
 
     static func parse(_ line: String, for item: Item, language: String) -> Outcome {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmingWhitespace()
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
         switch item.kind {
         case .yesNo(let notSure):
@@ -34,7 +34,7 @@ enum TypedAnswer {
             guard let numbers = numbers(words, upTo: spec.regions.count) else { return .invalid(pick(1, spec.regions.count, language)) }
             return .answer(.regions(numbers.map { spec.regions[$0 - 1].id }))
         case .integer(let spec), .decimal(let spec):
-            guard let number = Double(text.replacingOccurrences(of: ",", with: ".")), number.isFinite else {
+            guard let number = Double(text.replacing(",", with: ".")), number.isFinite else {
                 return .invalid(range(spec.minimum, spec.maximum, language))
             }
             return .answer(.number(number))
@@ -47,7 +47,7 @@ enum TypedAnswer {
             return .answer(.date(date))
         case .duration(let spec):
             if spec.allowsUnknown && text == "0" { return .answer(.unknown) }
-            guard words.count == 2, let amount = Double(words[0].replacingOccurrences(of: ",", with: ".")) else {
+            guard words.count == 2, let amount = Double(words[0].replacing(",", with: ".")) else {
                 return .invalid(InterfaceText.amount.text(language))
             }
             let unit: DurationUnit?

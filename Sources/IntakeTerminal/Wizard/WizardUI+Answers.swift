@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// Turning picks, taps and typed text into answers for the engine.
@@ -117,12 +117,12 @@ extension WizardUI {
     }
 
     static func parseTyped(_ editor: ItemEditor, item: Item, current: Answer?) -> TypedOutcome {
-        let texts = editor.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let texts = editor.fields.map { $0.text.trimmingWhitespace() }
         switch item.kind {
         case .integer(let spec), .decimal(let spec):
             let text = texts.first ?? ""
             if text.isEmpty { return current == nil ? .keep : .answer(nil) }
-            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            guard let value = Double(text.replacing(",", with: ".")), value.isFinite else {
                 return .problem(.notANumber(minimum: spec.minimum, maximum: spec.maximum))
             }
             if case .integer = item.kind, value.rounded() != value { return .problem(.wholeNumber) }
@@ -151,7 +151,7 @@ extension WizardUI {
                 if current == .unknown || current == nil { return .keep }
                 return .answer(nil)
             }
-            guard let amount = Double(text.replacingOccurrences(of: ",", with: ".")), amount.isFinite, amount >= 0 else {
+            guard let amount = Double(text.replacing(",", with: ".")), amount.isFinite, amount >= 0 else {
                 return .problem(.amountMissing)
             }
             let unit = editor.unitIndex.flatMap { spec.units.indices.contains($0) ? spec.units[$0] : nil }
@@ -160,7 +160,7 @@ extension WizardUI {
             return .answer(.duration(DurationAnswer(amount: amount, unit: unit)))
         case .shortText(let spec), .longText(let spec):
             let text = editor.fields.first?.text ?? ""
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { return current == nil ? .keep : .answer(nil) }
+            if text.trimmingWhitespace().isEmpty { return current == nil ? .keep : .answer(nil) }
             guard text.count <= spec.maxLength else { return .problem(.tooLong(maximum: spec.maxLength)) }
             return .answer(.text(text))
         default:

@@ -35,11 +35,13 @@ run: release
 # Then the end-to-end suites run again against the kiosk's build (static release, linked as
 # Package.swift says for release): optimisation and the release link change what the program
 # does at run time (a static in an inline C function was copied per file, and release builds
-# ignored SIGTERM), so the shipped binary is tested on the real terminal too.
+# ignored SIGTERM), so the shipped binary is tested on the real terminal too. It must not
+# link Foundation or ICU (scripts/check-no-foundation.sh).
 test: deps-test
 	$(SWIFT) build
 	XDG_CACHE_HOME="$(CURDIR)/.build/test-cache" $(SWIFT) test
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+	scripts/check-no-foundation.sh "$$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake"
 	INTAKE_BINARY="$$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake" \
 		XDG_CACHE_HOME="$(CURDIR)/.build/test-cache" $(SWIFT) test --skip-build --filter EndToEnd
 

@@ -10,8 +10,16 @@ TEST_DEBS = libncurses-dev libyaml-dev tmux python3 python3-pip cups
 BENCH_DEBS = libncurses-dev libyaml-dev python3 python3-pip dialog whiptail gcc time
 BENCH_PIP = pyte questionary
 BENCH_ARGS ?=
+# The kiosk's build: the Swift runtime, and the C++ library it is written in, linked into the
+# executable (no Swift toolchain needed on the kiosk; no libstdc++.so to load and relocate at
+# every start: about 1.9 M instructions and 1 MiB less). `-lstdc++` finds the static library
+# first in .build-static/static-libstdcxx; when the system has none, the folder stays empty
+# and the shared one is used as before.
+STATIC_BUILD = $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static \
+	-Xlinker -L$(CURDIR)/.build-static/static-libstdcxx
+STATIC_INTAKE = $$($(STATIC_BUILD) --show-bin-path)/intake
 
-.PHONY: run test build release deps deps-test clean validate bench symbol-order
+.PHONY: run test build release static static-libstdcxx deps deps-test clean validate bench symbol-order
 
 deps:
 	@scripts/ensure-deps.sh $(RUN_DEBS)
@@ -19,6 +27,16 @@ deps:
 deps-test:
 	@scripts/ensure-deps.sh $(TEST_DEBS)
 	@scripts/install-python-test-deps.sh
+
+static-libstdcxx:
+	@mkdir -p .build-static/static-libstdcxx
+	@library=$$(clang -print-file-name=libstdc++.a 2>/dev/null); \
+	if [ -f "$$library" ]; then ln -sf "$$library" .build-static/static-libstdcxx/libstdc++.a; fi
+
+# The kiosk's executable (docs/kiosk.md).
+static: deps static-libstdcxx
+	$(STATIC_BUILD)
+	@echo "$(STATIC_INTAKE)"
 
 build: deps
 	$(SWIFT) build
@@ -37,12 +55,12 @@ run: release
 # does at run time (a static in an inline C function was copied per file, and release builds
 # ignored SIGTERM), so the shipped binary is tested on the real terminal too. It must not
 # link Foundation or ICU (scripts/check-no-foundation.sh).
-test: deps-test
+test: deps-test static-libstdcxx
 	$(SWIFT) build
 	XDG_CACHE_HOME="$(CURDIR)/.build/test-cache" $(SWIFT) test
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
-	scripts/check-no-foundation.sh "$$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake"
-	INTAKE_BINARY="$$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake" \
+	$(STATIC_BUILD)
+	scripts/check-no-foundation.sh "$(STATIC_INTAKE)"
+	INTAKE_BINARY="$(STATIC_INTAKE)" \
 		XDG_CACHE_HOME="$(CURDIR)/.build/test-cache" $(SWIFT) test --skip-build --filter EndToEnd
 
 validate: build
@@ -52,27 +70,26 @@ validate: build
 # writes BENCHMARKS.md (see bench/bench.py and docs/performance.md); the full-screen rows are the
 # real wizard, `intake run`. BENCH_ARGS="--only keys" runs some sections (to bench-output/
 # BENCHMARKS-partial.md). Takes about 12 minutes on a busy 2-core machine (load ~9), plus the builds.
-bench:
+bench: static-libstdcxx
 	@scripts/ensure-deps.sh $(BENCH_DEBS)
 	@python3 -c 'import pyte, questionary' 2>/dev/null || python3 -m pip install --quiet $(BENCH_PIP) 2>/dev/null || python3 -m pip install --quiet --break-system-packages $(BENCH_PIP)
 	$(SWIFT) build -c release
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+	$(STATIC_BUILD)
 	@mkdir -p bench-output
 	cc -O2 -o bench-output/box bench/peers/box.c -lncursesw
 	$(SWIFTC) -O -static-stdlib -I Sources/CNCursesW -o bench-output/box-swift bench/peers/box.swift
 	python3 bench/bench.py --intake $$($(SWIFT) build -c release --show-bin-path)/intake \
-		--intake-static $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake \
+		--intake-static $(STATIC_INTAKE) \
 		--box bench-output/box --box-swift bench-output/box-swift --out bench-output --markdown BENCHMARKS.md $(BENCH_ARGS)
 
 # Refreshes scripts/symbol-order.txt, the layout of the release link (Package.swift): the
 # functions a whole intake runs, recorded with valgrind (about 5 minutes). Run it after large
 # changes to the wizard; a stale file is never wrong, only less compact (docs/performance.md).
-symbol-order:
+symbol-order: static-libstdcxx
 	@scripts/ensure-deps.sh $(BENCH_DEBS) valgrind
 	@python3 -c 'import pyte' 2>/dev/null || python3 -m pip install --quiet pyte 2>/dev/null || python3 -m pip install --quiet --break-system-packages pyte
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static -Xlinker -Map=.build-static/intake.map
-	python3 scripts/symbol-order.py --map .build-static/intake.map \
-		--intake $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/intake
+	$(STATIC_BUILD) -Xlinker -Map=.build-static/intake.map
+	python3 scripts/symbol-order.py --map .build-static/intake.map --intake $(STATIC_INTAKE)
 
 clean:
 	rm -rf .build

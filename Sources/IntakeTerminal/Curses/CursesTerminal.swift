@@ -136,7 +136,6 @@ public final class CursesTerminal: Terminal {
             theme = .monochrome
         }
         palette = CursesPalette(theme: theme, defineColors: colors && theme != .monochrome)
-        Self.setBackground(of: window, to: palette.look(for: .normal))
 
         var mouse = false
         if options.mouse {
@@ -171,11 +170,9 @@ public final class CursesTerminal: Terminal {
             previous = nil
         }
         if previous == nil {
-            // Blanks of the normal style, the window's background (see setBackground): a
-            // first frame draws only what is not blank.
             werase(window)
         }
-        for point in buffer.changedCells(since: previous ?? ScreenBuffer(size: buffer.size)) {
+        for point in buffer.changedCells(since: previous) {
             draw(buffer[point], x: point.x, y: point.y)
         }
         previous = buffer
@@ -192,17 +189,6 @@ public final class CursesTerminal: Terminal {
         }
         wnoutrefresh(window)
         doupdate()
-    }
-
-    /// Makes `werase` fill with blanks in the normal style, the cells a fresh ``ScreenBuffer``
-    /// holds. The look has no attributes of its own, so it changes nothing else drawn.
-    private static func setBackground(of window: UnsafeMutablePointer<WINDOW>, to normal: CursesPalette.Look) {
-        var blank = cchar_t()
-        var space: (wchar_t, wchar_t) = (0x20, 0)
-        _ = withUnsafePointer(to: &space) { pointer in
-            pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { setcchar(&blank, $0, normal.attributes, normal.pair, nil) }
-        }
-        wbkgrndset(window, &blank)
     }
 
     /// Writes one cell at (`x`, `y`) with `setcchar` + `mvwadd_wch`.

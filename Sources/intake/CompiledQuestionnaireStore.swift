@@ -58,6 +58,8 @@ struct CompiledQuestionnaireStore {
     /// (with the bytes read for it, so they are not read again), or nothing usable.
     enum Lookup {
         case hit(Questionnaire)
+        /// Found by the file's identity with `staging`: checked, only the metadata decoded.
+        case staged(CompiledQuestionnaireCache.Staged)
         case miss(CompiledQuestionnaireCache.Key, source: [UInt8])
         case unreadable
     }
@@ -68,12 +70,16 @@ struct CompiledQuestionnaireStore {
     /// when the file's identity (``SourceStat``) is the one recorded. Otherwise the file is
     /// read and hashed and the cache file must hold that digest; a file that has settled
     /// is then recorded with its identity, so the next start need not read it.
-    func lookUp(path: String, limit: Int) -> Lookup {
+    ///
+    /// With `staging`, a file vouched for by its identity comes back ``Lookup/staged(_:)``:
+    /// its whole payload checked, but only its metadata decoded yet.
+    func lookUp(path: String, limit: Int, staging: Bool = false) -> Lookup {
         let identity = SourceStat(path: path)
         let cached = RawFile.read(directory + "/" + CompiledQuestionnaireCache.fileName(forPath: path), limit: SourceLimits.maximumFileBytes * 8)
-        if let identity, let cached, let questionnaire = CompiledQuestionnaireCache.decode(
+        if let identity, let cached, let staged = CompiledQuestionnaireCache.stage(
             cached, vouchedBy: .init(sourcePath: path, sourceDigest: "", executable: executable, sourceStat: identity.identity)) {
-            return .hit(questionnaire)
+            if staging { return .staged(staged) }
+            if let questionnaire = staged.finish() { return .hit(questionnaire) }
         }
         guard let source = RawFile.read(path, limit: limit) else { return .unreadable }
         let settled = identity.map { $0.isSettled(now: SourceStat.realtimeNanoseconds()) } ?? false

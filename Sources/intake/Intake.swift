@@ -90,30 +90,72 @@ func loadQuestionnaire(
     maximumBytes: Int = SourceLimits.maximumFileBytes,
     cache: CompiledQuestionnaireStore? = nil
 ) throws -> Questionnaire {
-    var key: CompiledQuestionnaireCache.Key?
-    var result: LoadResult?
-    if let cache {
-        switch cache.lookUp(path: path, limit: maximumBytes) {
-        case .hit(let questionnaire):
-            return questionnaire
-        case .miss(let missed, let source):
-            key = missed
-            result = QuestionnaireLoader.load(bytes: source, path: path, digest: missed.sourceDigest, maximumBytes: maximumBytes)
-        case .unreadable:
-            break
+    try StartingQuestionnaire.load(path, showWarnings: showWarnings, maximumBytes: maximumBytes, cache: cache, staging: false)
+        .whole(path: path, maximumBytes: maximumBytes)
+}
+
+/// A loaded questionnaire, or (with `staging`, from the cache, vouched for by the file's
+/// identity) one whose metadata is decoded and whose items are not yet: `intake run` draws
+/// its welcome screen from the metadata and decodes the rest while the patient reads it.
+enum StartingQuestionnaire {
+    case whole(Questionnaire)
+    case staged(CompiledQuestionnaireCache.Staged)
+
+    static func load(
+        _ path: String, showWarnings: Bool, maximumBytes: Int, cache: CompiledQuestionnaireStore?, staging: Bool
+    ) throws -> StartingQuestionnaire {
+        var key: CompiledQuestionnaireCache.Key?
+        var result: LoadResult?
+        if let cache {
+            switch cache.lookUp(path: path, limit: maximumBytes, staging: staging) {
+            case .hit(let questionnaire):
+                return .whole(questionnaire)
+            case .staged(let staged):
+                return .staged(staged)
+            case .miss(let missed, let source):
+                key = missed
+                result = QuestionnaireLoader.load(bytes: source, path: path, digest: missed.sourceDigest, maximumBytes: maximumBytes)
+            case .unreadable:
+                break
+            }
+        }
+        let loaded = result ?? QuestionnaireLoader.load(path: path, maximumBytes: maximumBytes)
+        for diagnostic in loaded.diagnostics where showWarnings || diagnostic.severity == .error {
+            printError(diagnostic.description)
+        }
+        guard let questionnaire = loaded.questionnaire else {
+            let readable = FileManager.default.isReadableFile(atPath: path)
+            throw readable ? ExitStatus.invalidInput : ExitStatus.inputOutput
+        }
+        // The cache refuses a questionnaire whose recorded digest is not the key's.
+        if let cache, let key { cache.save(questionnaire, key: key) }
+        return .whole(questionnaire)
+    }
+
+    /// The whole questionnaire, or its metadata with no sections while staged.
+    var preview: Questionnaire {
+        switch self {
+        case .whole(let questionnaire): questionnaire
+        case .staged(let staged): staged.preview
         }
     }
-    let loaded = result ?? QuestionnaireLoader.load(path: path, maximumBytes: maximumBytes)
-    for diagnostic in loaded.diagnostics where showWarnings || diagnostic.severity == .error {
-        printError(diagnostic.description)
+
+    var isStaged: Bool {
+        if case .staged = self { return true }
+        return false
     }
-    guard let questionnaire = loaded.questionnaire else {
-        let readable = FileManager.default.isReadableFile(atPath: path)
-        throw readable ? ExitStatus.invalidInput : ExitStatus.inputOutput
+
+    /// The whole questionnaire: decoded now when staged, or (should that fail, which only a
+    /// defect could cause: the payload's CRC was checked) parsed from the file at `path`.
+    func whole(path: String, maximumBytes: Int) throws -> Questionnaire {
+        switch self {
+        case .whole(let questionnaire):
+            return questionnaire
+        case .staged(let staged):
+            if let questionnaire = staged.finish() { return questionnaire }
+            return try loadQuestionnaire(path, showWarnings: false, maximumBytes: maximumBytes)
+        }
     }
-    // The cache refuses a questionnaire whose recorded digest is not the key's.
-    if let cache, let key { cache.save(questionnaire, key: key) }
-    return questionnaire
 }
 
 /// Checks a `--lang` value against the questionnaire's languages.

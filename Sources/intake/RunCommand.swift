@@ -63,7 +63,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var cache: CacheOptions
 
     func run() throws {
-        let questionnaire = try loadQuestionnaire(file, showWarnings: false, maximumBytes: maxBytes, cache: cache.store)
+        // The welcome screen needs only the metadata: the rest may be decoded after it is drawn.
+        let starting = try StartingQuestionnaire.load(file, showWarnings: false, maximumBytes: maxBytes, cache: cache.store, staging: true)
+        var questionnaire = starting.preview
         let language = try lang.map { try chooseLanguage($0, for: questionnaire) }
         let (store, lock) = try Self.openFolder(out)
         defer {
@@ -74,12 +76,18 @@ struct RunCommand: ParsableCommand {
             lock.release()
         }
         let draft = try Self.personalDraft(store: store, questionnaire: questionnaire)
-        let fresh = Wizard(questionnaire: questionnaire, today: .today())
+        let today = PartialDate.today()
+        let (file, maxBytes) = (self.file, self.maxBytes)
+        let complete = { Wizard(questionnaire: try starting.whole(path: file, maximumBytes: maxBytes), today: today) }
+        // Resuming a draft and plain prompts need every item at once.
+        let staged = starting.isStaged && draft == nil
+        if starting.isStaged, !staged { questionnaire = try starting.whole(path: file, maximumBytes: maxBytes) }
         if wantsFullScreen, let terminal = try? CursesTerminal(options: CursesTerminal.Options(theme: theme.theme)) {
-            try runFullScreen(fresh: fresh, draft: draft, language: language, store: store, terminal: terminal)
+            try runFullScreen(fresh: Wizard(questionnaire: questionnaire, today: today), complete: staged ? complete : nil,
+                              draft: draft, language: language, store: store, terminal: terminal)
             return
         }
-        try runPlain(fresh: fresh, draft: draft, language: language, store: store)
+        try runPlain(fresh: staged ? try complete() : Wizard(questionnaire: questionnaire, today: today), draft: draft, language: language, store: store)
     }
 
     /// Prepares the folder (0700) and takes its lock; exit 3 with a message otherwise.
@@ -183,8 +191,23 @@ struct RunCommand: ParsableCommand {
         return !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb"
     }
 
-    private func runFullScreen(fresh: Wizard, draft: SessionDraft?, language: String?, store: DraftStore, terminal: CursesTerminal) throws {
+    /// - Parameter complete: when given, `fresh` holds only the metadata: the welcome screen
+    ///   is drawn from it at once, then the whole wizard is made (the next frame, the same
+    ///   welcome screen, writes nothing new to the terminal).
+    private func runFullScreen(
+        fresh: Wizard, complete: (() throws -> Wizard)?, draft: SessionDraft?, language: String?, store: DraftStore, terminal: CursesTerminal
+    ) throws {
         var ui = WizardUI(engine: fresh, language: language, glyphs: terminal.capabilities.glyphs, showWelcome: true)
+        if let complete {
+            let frame = WizardView.render(ui, size: terminal.size)
+            terminal.present(frame.buffer, cursor: frame.cursor)
+            do {
+                ui = WizardUI(engine: try complete(), language: language, glyphs: terminal.capabilities.glyphs, showWelcome: true)
+            } catch {
+                terminal.close()
+                throw error
+            }
+        }
         var drafts = DraftSession(store: store)
         if let draft {
             let promptLanguage = language ?? draft.language ?? fresh.questionnaire.metadata.defaultLanguage

@@ -99,15 +99,51 @@ public enum CompiledQuestionnaireCache {
     /// `key.sourceStat` (non-empty), whatever its digest: the file has not been written
     /// since, so its bytes are the ones that were hashed and compiled.
     public static func decode(_ bytes: [UInt8], vouchedBy key: Key) -> Questionnaire? {
+        stage(bytes, vouchedBy: key)?.finish()
+    }
+
+    /// The same check as ``decode(_:vouchedBy:)`` (header, key, length and CRC of the
+    /// whole payload), but only the metadata decoded: enough for a welcome screen, which
+    /// `intake run` draws before decoding the rest (``Staged/finish()``).
+    public static func stage(_ bytes: [UInt8], vouchedBy key: Key) -> Staged? {
         guard !key.sourceStat.isEmpty else { return nil }
-        return decode(bytes) { stored in
+        return stage(bytes) { stored in
             stored.sourcePath == key.sourcePath && stored.executable == key.executable && stored.sourceStat == key.sourceStat
+        }
+    }
+
+    /// A sound cache file whose metadata is decoded and whose other parts are not yet.
+    public struct Staged: Sendable {
+        /// The questionnaire's metadata (title, languages, introduction, ...).
+        public let metadata: Metadata
+        private let rest: CacheReader
+
+        fileprivate init(metadata: Metadata, rest: CacheReader) {
+            self.metadata = metadata
+            self.rest = rest
+        }
+
+        /// The questionnaire with the metadata only and no sections: what a welcome screen
+        /// and a draft's resume check read.
+        public var preview: Questionnaire { Questionnaire(metadata: metadata, sections: []) }
+
+        /// The whole questionnaire; nil if the rest does not decode (the payload's CRC was
+        /// right, so only a defect of this build could cause that).
+        public func finish() -> Questionnaire? {
+            var reader = rest
+            guard let questionnaire = try? Questionnaire.read(after: metadata, from: &reader), reader.isAtEnd else { return nil }
+            return questionnaire
         }
     }
 
     /// The questionnaire in `bytes` if they are a sound cache file whose recorded key is
     /// `accepted`.
     private static func decode(_ bytes: [UInt8], accepting accepted: (Key) -> Bool) -> Questionnaire? {
+        stage(bytes, accepting: accepted)?.finish()
+    }
+
+    /// Checks the header, the key (`accepted`), the length and the CRC, and decodes the metadata.
+    private static func stage(_ bytes: [UInt8], accepting accepted: (Key) -> Bool) -> Staged? {
         var reader = CacheReader(bytes)
         do {
             guard try reader.readRaw(count: magic.count).elementsEqual(magic),
@@ -118,10 +154,9 @@ public enum CompiledQuestionnaireCache {
             let recorded = try reader.readVarint()
             guard try reader.readVarint() == UInt64(reader.remaining),
                   UInt64(CRC32.checksum(bytes[reader.offset...])) == recorded else { return nil }
-            let questionnaire = try Questionnaire.read(from: &reader)
-            guard reader.isAtEnd, questionnaire.metadata.sourceDigest == stored.sourceDigest,
-                  questionnaire.metadata.sourceFile == stored.sourcePath else { return nil }
-            return questionnaire
+            let metadata = try Metadata.read(from: &reader)
+            guard metadata.sourceDigest == stored.sourceDigest, metadata.sourceFile == stored.sourcePath else { return nil }
+            return Staged(metadata: metadata, rest: reader)
         } catch {
             return nil
         }

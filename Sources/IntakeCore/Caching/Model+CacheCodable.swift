@@ -12,8 +12,13 @@ extension Questionnaire: CacheCodable {
     }
 
     static func read(from reader: inout CacheReader) throws -> Questionnaire {
+        try read(after: try .read(from: &reader), from: &reader)
+    }
+
+    /// Everything that follows the metadata (see ``CompiledQuestionnaireCache/Staged``).
+    static func read(after metadata: Metadata, from reader: inout CacheReader) throws -> Questionnaire {
         Questionnaire(
-            metadata: try .read(from: &reader), sections: try .read(from: &reader), scores: try .read(from: &reader),
+            metadata: metadata, sections: try .read(from: &reader), scores: try .read(from: &reader),
             flags: try .read(from: &reader), checklists: try .read(from: &reader), summaryLayout: try .read(from: &reader))
     }
 }

@@ -134,6 +134,27 @@ import Testing
         #expect(CompiledQuestionnaireCache.decode(bytes, vouchedBy: asked) == nil, "no identity, no vouching")
     }
 
+    /// `intake run` draws its welcome screen from a staged file, then finishes it: the whole
+    /// file is checked first, and what it finishes into is what a full decode gives.
+    @Test func aStagedFileIsCheckedWholeAndFinishesIntoTheSameQuestionnaire() throws {
+        let questionnaire = try CacheFixtures.everything()
+        var key = CacheFixtures.key(for: questionnaire)
+        key.sourceStat = "1:2:300:4000:5000"
+        let bytes = try #require(CompiledQuestionnaireCache.encode(questionnaire, key: key))
+        var asked = CompiledQuestionnaireCache.Key(sourcePath: key.sourcePath, sourceDigest: "", executable: key.executable, sourceStat: key.sourceStat)
+        let staged = try #require(CompiledQuestionnaireCache.stage(bytes, vouchedBy: asked))
+        #expect(staged.metadata.title == questionnaire.metadata.title)
+        #expect(staged.preview.sections.isEmpty)
+        let finished = try #require(staged.finish())
+        #expect(structuralDump(finished) == structuralDump(questionnaire))
+
+        var damaged = bytes
+        damaged[damaged.count - 1] ^= 0x01
+        #expect(CompiledQuestionnaireCache.stage(damaged, vouchedBy: asked) == nil, "the last byte is checked before the first screen")
+        asked.sourceStat = "1:2:300:4000:5001"
+        #expect(CompiledQuestionnaireCache.stage(bytes, vouchedBy: asked) == nil)
+    }
+
     @Test func aFileStoredWithoutAnIdentityIsNeverVouchedFor() throws {
         let questionnaire = try CacheFixtures.everything()
         let key = CacheFixtures.key(for: questionnaire)

@@ -158,6 +158,11 @@ enum StartingQuestionnaire {
     }
 }
 
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    StandardStream.error(message + "\n")
+}
+
 /// Checks a `--lang` value against the questionnaire's languages.
 func chooseLanguage(_ requested: String?, for questionnaire: Questionnaire) throws -> String {
     guard let requested else { return questionnaire.metadata.defaultLanguage }

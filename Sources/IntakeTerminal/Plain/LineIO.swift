@@ -1,4 +1,5 @@
 import FoundationEssentials
+import IntakeCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,15 +25,8 @@ public final class StandardLineIO: LineIO {
     }
 
     public func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            // A vanished terminal: nothing more can be shown; the caller sees end of input next.
-            if written <= 0 { return }
-            offset += written
-        }
+        // A vanished terminal drops the rest; the caller sees end of input next.
+        StandardStream.output(text)
     }
 }
 

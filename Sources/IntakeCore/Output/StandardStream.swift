@@ -5,10 +5,10 @@ import Glibc
 /// Unbuffered writes to standard output and standard error, made with `write(2)` instead of
 /// Foundation's `FileHandle` (which would link all of Foundation and ICU into the kiosk's
 /// executable). Never traps: when the terminal has gone away (EIO) the rest is dropped.
-enum StandardStream {
-    static func output(_ bytes: some Collection<UInt8>) { write(bytes, to: STDOUT_FILENO) }
-    static func output(_ text: String) { output(Array(text.utf8)) }
-    static func error(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
+public enum StandardStream {
+    public static func output(_ bytes: some Collection<UInt8>) { write(bytes, to: STDOUT_FILENO) }
+    public static func output(_ text: String) { output(Array(text.utf8)) }
+    public static func error(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
 
     private static func write(_ bytes: some Collection<UInt8>, to fd: Int32) {
         // Text printed with print() first, so the two orders never interleave.
@@ -22,9 +22,4 @@ enum StandardStream {
             offset += written
         }
     }
-}
-
-/// Writes a line to standard error.
-func printError(_ message: String) {
-    StandardStream.error(message + "\n")
 }

@@ -13,6 +13,8 @@
 #include <wchar.h>
 #include <string.h>
 #include <signal.h>
+#include <errno.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 /* Attributes (A_* are macros). */
@@ -72,8 +74,58 @@ static inline int *cnw_pending_signal_bits(void) {
     return &cnw_pending_signal_bits_storage;
 }
 
+/* The write end of a pipe the input loop waits on with `poll`, or -1: every caught signal
+ * writes one byte to it, so the loop sleeps until a key, a signal or its deadline instead of
+ * waking up periodically to look at the bits. Weak, like the bits, so there is one. */
+__attribute__((weak)) int cnw_signal_wake_fd_storage = -1;
+
+static inline void cnw_set_signal_wake_fd(int fd) {
+    __atomic_store_n(&cnw_signal_wake_fd_storage, fd, __ATOMIC_SEQ_CST);
+}
+
+/* Async-signal-safe: write(2) on a non-blocking pipe (a full pipe already wakes the loop). */
+static inline void cnw_wake_input_loop(void) {
+    int fd = __atomic_load_n(&cnw_signal_wake_fd_storage, __ATOMIC_SEQ_CST);
+    if (fd < 0) return;
+    int saved = errno;
+    ssize_t ignored = write(fd, "s", 1);
+    (void)ignored;
+    errno = saved;
+}
+
 static inline void cnw_record_signal(int number) {
     if (number > 0 && number < 31) __atomic_fetch_or(cnw_pending_signal_bits(), 1 << number, __ATOMIC_SEQ_CST);
+    cnw_wake_input_loop();
+}
+
+/* SIGWINCH belongs to ncurses (its handler makes the next read return KEY_RESIZE); ours runs
+ * it, then wakes the input loop. The action ncurses installed is kept here (weak: one copy). */
+__attribute__((weak)) struct sigaction cnw_curses_winch_action = { .sa_flags = 0 };
+
+static inline void cnw_winch_handler(int number, siginfo_t *info, void *context) {
+    struct sigaction *curses = &cnw_curses_winch_action;
+    if (curses->sa_flags & SA_SIGINFO) {
+        if (curses->sa_sigaction) curses->sa_sigaction(number, info, context);
+    } else if (curses->sa_handler != SIG_DFL && curses->sa_handler != SIG_IGN && curses->sa_handler != NULL) {
+        curses->sa_handler(number);
+    }
+    cnw_wake_input_loop();
+}
+
+/* Puts cnw_winch_handler in front of the SIGWINCH action ncurses installed (0 on success). */
+static inline int cnw_chain_winch(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    if (sigaction(SIGWINCH, NULL, &cnw_curses_winch_action) != 0) return -1;
+    action.sa_sigaction = cnw_winch_handler;
+    action.sa_flags = SA_SIGINFO | (cnw_curses_winch_action.sa_flags & SA_RESTART);
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGWINCH, &action, NULL);
+}
+
+/* Gives SIGWINCH back to ncurses' own action. */
+static inline void cnw_unchain_winch(void) {
+    sigaction(SIGWINCH, &cnw_curses_winch_action, NULL);
 }
 
 /* Installs the recording handler for `number` (0 on success). */

@@ -260,26 +260,34 @@ public final class CursesTerminal: Terminal {
         let deadline = timeout.map { clock.now + $0 }
         while !isClosed {
             if let signal = signals.take() { return .signal(signal) }
-            // Wait in short slices so a signal is noticed within 100 ms.
-            var slice: Duration = .milliseconds(100)
-            if let deadline {
-                let remaining = deadline - clock.now
-                if remaining <= .zero { return .timeout }
-                slice = min(slice, remaining)
-            }
-            let milliseconds = max(1, Int32(slice.components.seconds * 1000 + slice.components.attoseconds / 1_000_000_000_000_000))
-            wtimeout(window, milliseconds)
+            // What ncurses has already read comes first (one read can hold several keys),
+            // then wait without a timeout of our own: the terminal, the signal pipe and the
+            // deadline wake us, so an idle wizard sleeps (no wake-ups every 100 ms).
+            wtimeout(window, 0)
             var value: wint_t = 0
             let status = wget_wch(window, &value)
             if status == OK {
                 quickErrors = 0
                 if let key = CursesKeyDecoder.decodeCharacter(UInt32(value)) { return .key(key) }
+                continue
             } else if status == KEY_CODE_YES {
                 quickErrors = 0
                 if let event = decodeKeyCode(Int32(bitPattern: value)) { return event }
+                continue
             } else if inputIsGone() {
                 return .endOfInput
             }
+            var wait: Int32 = signals.wakeFD >= 0 ? -1 : 100
+            if let deadline {
+                let remaining = deadline - clock.now
+                if remaining <= .zero { return .timeout }
+                let milliseconds = Int(remaining.components.seconds) * 1000 + Int(remaining.components.attoseconds / 1_000_000_000_000_000) + 1
+                wait = wait < 0 ? Int32(clamping: milliseconds) : min(wait, Int32(clamping: milliseconds))
+            }
+            var watched = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: signals.wakeFD, events: Int16(POLLIN), revents: 0)]
+            // EINTR (a signal, a resize) and readiness alike go round the loop again.
+            _ = poll(&watched, 2, wait)
         }
         return .endOfInput
     }

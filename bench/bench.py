@@ -23,6 +23,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptydrive  # noqa: E402
 from ptydrive import Session, cpu_ms, ends_with  # noqa: E402
 from programs import OUT, Program, has_cache_options, has_hidden_max_bytes  # noqa: E402
 import report  # noqa: E402
@@ -154,6 +155,22 @@ def bench_startup(progs, runs):
             r["bytes"].append(s.total_bytes)
             r["rss"].append(s.kill())
             p.cleanup()
+    return res
+
+
+def bench_idle(progs, seconds):
+    """Wake-ups per second of each program left alone at its first screen: a kiosk stands
+    idle most of the day, and a program that polls on a timer keeps a core from sleeping."""
+    res = {}
+    for p in progs:
+        s = p.start()
+        s.wait_for(p.ready, timeout=30)
+        s.drain(quiet=0.3)
+        before = ptydrive.context_switches(s.pid)
+        time.sleep(seconds)
+        res[p.name] = (ptydrive.context_switches(s.pid) - before) / seconds
+        s.kill()
+        p.cleanup()
     return res
 
 
@@ -495,6 +512,8 @@ def main():
         R["startup"] = bench_startup(progs, opts.startup_runs)
         R["startup_ours"] = [p.name for p in ours]
         R["startup_reference"] = {p.name: [line.rstrip() for line in p.reference] if p.reference else None for p in progs}
+        log("1. idle at the first screen: wake-ups per second over 3 s, each program once")
+        R["idle"] = bench_idle(progs, 3.0)
 
     if "keys" in only:
         progs = key_programs(opts)

@@ -180,6 +180,17 @@ def rollup_kib(pid, field):
     return 0
 
 
+def context_switches(pid):
+    """Voluntary + involuntary context switches of a running process so far: each time it
+    slept and was woken (a timer, input, a signal) or was preempted."""
+    total = 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
+                total += int(line.split()[1])
+    return total
+
+
 def vmhwm_kib(pid):
     """Peak resident set of a running process (VmHWM), KiB."""
     with open(f"/proc/{pid}/status") as f:

@@ -129,6 +129,14 @@ def startup_section(w, R, targets):
     for name, r in S.items():
         w(f"| {name} | {fmt(r['ms'])} | {med(r['bytes']):.0f} | {med(mib(r['rss'])):.1f} MiB | {ratio(med(r['ms']), d)} | {ratio(med(r['ms']), f)} |")
     w("")
+    if "idle" in R:
+        w("Left alone at that first screen for 3 seconds (context switches of the process, from "
+          "/proc/PID/status): how often each program wakes up while nobody types.\n")
+        w("| program | wake-ups per second while idle |")
+        w("|---|---|")
+        for name, rate in R["idle"].items():
+            w(f"| {name} | {rate:.1f} |")
+        w("")
     for name in R["startup_ours"]:
         s = med(S[name]["ms"])
         targets.append((f"start ≤ 1.2x dialog, ≤ 2x C floor: {name}",

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import IntakeCore
 
-/// The shared FHIR fixtures: `../shared/fixtures/fhir` next to the repository (CI clones the
-/// repository beside a copy of `shared/`).
-let fhirFixtures: URL = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/fhir")
+/// Real FHIR R4 Questionnaires from LHC-Forms' test data (`Tests/fhir/fixtures`, with their
+/// licence), kept in the repository so that a fresh clone's `make test` needs nothing beside it.
+let fhirFixtures: URL = repositoryRoot.appendingPathComponent("Tests/fhir/fixtures")
 
 func fhirFixture(_ name: String) -> String { fhirFixtures.appendingPathComponent(name).path }
 

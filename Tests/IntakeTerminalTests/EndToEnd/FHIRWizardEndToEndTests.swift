@@ -11,7 +11,7 @@ import Testing
 struct FHIRWizardEndToEndTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let phq9 = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/fhir/phq9.json").path
+    static let phq9 = root.appendingPathComponent("Tests/fhir/fixtures/phq9.json").path
 
     /// The first words of each question, and the option number (1 = "Not at all" = 0 points) chosen.
     static let answers: [(question: String, option: Int)] = [
@@ -20,7 +20,7 @@ struct FHIRWizardEndToEndTests {
         ("Thoughts that you", 2), ("How difficult", 1),
     ]
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: phq9), "the shared FHIR fixtures are not beside the repository"))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: phq9), "Tests/fhir/fixtures/phq9.json is missing"))
     func phq9InTheWizardGivesTheTotalAHumanComputes() throws {
         let binary = try #require(TmuxSession.intakeBinary)
         let out = NSTemporaryDirectory() + "/phq9-e2e-\(UUID().uuidString.prefix(8))"

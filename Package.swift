@@ -82,7 +82,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeTerminalTests",
-            dependencies: ["IntakeTerminal", "IntakeCore"]
+            dependencies: ["IntakeTerminal", "IntakeCore"],
+            // Read by path (the end-to-end tests hand them to the real program).
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

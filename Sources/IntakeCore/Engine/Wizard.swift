@@ -27,6 +27,8 @@ public struct Wizard: Sendable {
     /// Per flat index: the item's section, and whether it takes an answer (not a note).
     let sectionOfItem: [Int]
     let takesAnswer: [Bool]
+    /// Per flat index: whether the item or its section has a `when` (others are always shown).
+    let hasCondition: [Bool]
     let graph: DependencyGraph
 
     public init(questionnaire: Questionnaire, today: PartialDate) {
@@ -48,6 +50,9 @@ public struct Wizard: Sendable {
         self.stepOfItem = stepOfItem
         self.sectionOfItem = questionnaire.sections.indices.flatMap { Array(repeating: $0, count: questionnaire.sections[$0].items.count) }
         self.takesAnswer = items.map(\.takesAnswer)
+        self.hasCondition = zip(items, sectionOfItem).map { item, section in
+            item.when != nil || questionnaire.sections[section].when != nil
+        }
         self.hasGiven = Array(repeating: false, count: items.count)
         var flatIndex: [String: Int] = [:]
         for (index, item) in items.enumerated() { flatIndex[item.id] = index }
@@ -120,6 +125,63 @@ public struct Wizard: Sendable {
         }
     }
 
+    /// Stores many answers at once, each checked as ``setAnswer(_:for:)`` checks it, then
+    /// settles visibility in one pass over the questionnaire instead of one propagation per
+    /// answer: replaying a saved result (`intake summarize`) or an answers file (`intake fill`)
+    /// evaluates each condition about once. The outcome is the same as calling `setAnswer`
+    /// for each in turn: visibility is a function of the final answers (conditions cannot form
+    /// a loop), which is what both compute.
+    /// - Returns: the answers refused, in the order given; the others are kept.
+    public mutating func setAnswers(_ answers: [(String, Answer)]) -> [(item: String, problem: AnswerProblem)] {
+        var refused: [(item: String, problem: AnswerProblem)] = []
+        for (itemID, answer) in answers {
+            guard let index = flatIndex[itemID] else {
+                refused.append((itemID, .unknownItem(itemID)))
+                continue
+            }
+            guard position != .complete else {
+                refused.append((itemID, .alreadySubmitted))
+                continue
+            }
+            do {
+                given[itemID] = try items[index].check(answer)
+                hasGiven[index] = true
+            } catch {
+                refused.append((itemID, error))
+            }
+        }
+        problem = nil
+        lastReevaluationCount = settleVisibility()
+        leaveHiddenStep()
+        return refused
+    }
+
+    /// Re-evaluates every condition in flow order until nothing changes; returns how many
+    /// were evaluated. One pass is enough when every condition looks back (always in our
+    /// YAML, checked at load); a FHIR `enableWhen` may look forward, and each further pass
+    /// settles one more level of those (the importer refuses loops, so it ends).
+    private mutating func settleVisibility() -> Int {
+        // One environment for the whole pass, kept up to date: a condition reads the
+        // visibility of the items settled before it.
+        let environment = AnswerEnvironment(wizard: self)
+        var evaluated = 0
+        var changed = true
+        while changed {
+            changed = false
+            for index in items.indices where hasCondition[index] {
+                evaluated += 1
+                let now = conditionsHold(at: index, in: environment)
+                if now != environment.wizard.visible[index] {
+                    environment.wizard.visible[index] = now
+                    changed = true
+                }
+            }
+            if graph.looksOnlyBack { break }
+        }
+        visible = environment.wizard.visible
+        return evaluated
+    }
+
     /// If the answer hid the step the patient is on (possible when an earlier answer is
     /// changed from elsewhere), moves on to the next step still shown.
     private mutating func leaveHiddenStep() {
@@ -148,9 +210,13 @@ public struct Wizard: Sendable {
     }
 
     private func evaluateVisibility(of index: Int) -> Bool {
-        let environment = AnswerEnvironment(wizard: self)
-        guard case .item(let section, _, _) = steps[stepOfItem[index]] else { return true }
-        if let when = questionnaire.sections[section].when, !when.evaluate(in: environment).isTrue { return false }
+        guard hasCondition[index] else { return true }
+        return conditionsHold(at: index, in: AnswerEnvironment(wizard: self))
+    }
+
+    /// Whether the `when` of item `index` and of its section hold.
+    private func conditionsHold(at index: Int, in environment: AnswerEnvironment) -> Bool {
+        if let when = questionnaire.sections[sectionOfItem[index]].when, !when.evaluate(in: environment).isTrue { return false }
         if let when = items[index].when, !when.evaluate(in: environment).isTrue { return false }
         return true
     }
@@ -159,14 +225,14 @@ public struct Wizard: Sendable {
 
     /// Why the current item blocks moving on, if it does.
     public func gateProblem(for index: Int) -> GateProblem? {
-        let item = items[index]
-        guard let answer = given[item.id] else {
-            return item.required ? .answerRequired(item: item.id) : nil
+        let id = items[index].id
+        guard given[id] != nil else {
+            return items[index].required ? .answerRequired(item: id) : nil
         }
-        _ = answer
+        guard !items[index].validations.isEmpty else { return nil }
         let environment = AnswerEnvironment(wizard: self)
-        for validation in item.validations where validation.rule.evaluate(in: environment) == .bool(false) {
-            return .ruleFailed(item: item.id, message: validation.message)
+        for validation in items[index].validations where validation.rule.evaluate(in: environment) == .bool(false) {
+            return .ruleFailed(item: id, message: validation.message)
         }
         return nil
     }
@@ -180,9 +246,14 @@ public struct Wizard: Sendable {
     }
 }
 
-/// Expressions read answers through this: hidden items are `null`.
-struct AnswerEnvironment: EvaluationEnvironment {
-    let wizard: Wizard
+/// Expressions read answers through this: hidden items are `null`. A class, so that handing
+/// it to an expression as `any EvaluationEnvironment` neither boxes nor copies the wizard.
+final class AnswerEnvironment: EvaluationEnvironment {
+    /// The wizard as the expressions see it; ``Wizard/settleVisibility()`` updates its
+    /// visibility as it goes.
+    var wizard: Wizard
+
+    init(wizard: Wizard) { self.wizard = wizard }
 
     func value(of name: String) -> Value { wizard.answer(for: name)?.expressionValue ?? .null }
 

@@ -13,12 +13,8 @@ public enum NonInteractiveFill {
         var wizard = fresh
         let questionnaire = wizard.questionnaire
         var problems: [AnswerSet.Problem] = []
-        for (id, answer) in answers {
-            do {
-                try wizard.setAnswer(answer, for: id)
-            } catch {
-                problems.append(AnswerSet.Problem(item: id, message: error.description))
-            }
+        for (id, refusal) in wizard.setAnswers(answers) {
+            problems.append(AnswerSet.Problem(item: id, message: refusal.description))
         }
         for (id, _) in answers where !wizard.isVisible(id) {
             problems.append(AnswerSet.Problem(item: id, message: "answered, but this item is not asked with these answers (its 'when' is false)"))
@@ -35,7 +31,7 @@ public enum NonInteractiveFill {
                 break
             }
         }
-        if problems.isEmpty { wizard.submit() }
+        if problems.isEmpty { wizard.submitChecked() }
         return (wizard, problems)
     }
 }

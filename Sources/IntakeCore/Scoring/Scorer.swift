@@ -15,8 +15,7 @@ public enum Scorer {
         evaluate(in: ScoringEnvironment(questionnaire: questionnaire, answers: answers, today: today))
     }
 
-    private static func evaluate(in start: ScoringEnvironment) -> ScoreSheet {
-        var environment = start
+    private static func evaluate(in environment: ScoringEnvironment) -> ScoreSheet {
         let questionnaire = environment.questionnaire
         var scores: [ScoreSheet.Score] = []
         for definition in questionnaire.scores {
@@ -76,8 +75,9 @@ public enum ChecklistEntryStatus: String, Codable, Hashable, Sendable {
     case toBeAssessed = "to_be_assessed"
 }
 
-/// Expressions read visible answers and the scores computed so far.
-struct ScoringEnvironment: EvaluationEnvironment {
+/// Expressions read visible answers and the scores computed so far. A class: handed to
+/// each expression as `any EvaluationEnvironment`, a struct this size was boxed and copied.
+final class ScoringEnvironment: EvaluationEnvironment {
     let questionnaire: Questionnaire
     let answers: [String: Answer]
     let today: PartialDate

@@ -86,15 +86,21 @@ extension IntakeResult.ChecklistResult.Entry {
 }
 
 /// One JSON node of a result file with its dotted path, for typed field access with
-/// messages that say where the file is wrong.
+/// messages that say where the file is wrong. The path of an array element is joined only
+/// when a message or a nested field needs it, and reading a leaf field builds none.
 private struct ResultFields {
     let node: JSONNode
-    let path: String
+    /// The path of the node, or of its array when `index` is set.
+    private let base: String
+    private let index: Int?
 
-    init(_ node: JSONNode, path: String) {
+    init(_ node: JSONNode, path: String, index: Int? = nil) {
         self.node = node
-        self.path = path
+        self.base = path
+        self.index = index
     }
+
+    var path: String { index.map { base + "[\($0)]" } ?? base }
 
     func problem(_ key: String?, _ message: String) -> IntakeResult.ReadProblem {
         let place = [path, key ?? ""].filter { !$0.isEmpty }.joined(separator: ".")
@@ -120,16 +126,22 @@ private struct ResultFields {
         ResultFields(value, path: path.isEmpty ? key : path + "." + key)
     }
 
-    func string(_ key: String) throws(IntakeResult.ReadProblem) -> String { try child(try required(key), key).string() }
+    func string(_ key: String) throws(IntakeResult.ReadProblem) -> String {
+        let value = try required(key)
+        guard let text = value.string else { throw child(value, key).problem(nil, "expected a string, found \(value.kindName)") }
+        return text
+    }
 
     func optionalString(_ key: String) throws(IntakeResult.ReadProblem) -> String? {
         guard let value = try member(key) else { return nil }
-        return try child(value, key).string()
+        guard let text = value.string else { throw child(value, key).problem(nil, "expected a string, found \(value.kindName)") }
+        return text
     }
 
     func optionalNumber(_ key: String) throws(IntakeResult.ReadProblem) -> Double? {
         guard let value = try member(key) else { return nil }
-        return try child(value, key).number()
+        guard let number = value.number else { throw child(value, key).problem(nil, "expected a number, found \(value.kindName)") }
+        return number
     }
 
     func object(_ key: String) throws(IntakeResult.ReadProblem) -> ResultFields {
@@ -141,7 +153,7 @@ private struct ResultFields {
     func array(_ key: String) throws(IntakeResult.ReadProblem) -> [ResultFields] {
         let value = child(try required(key), key)
         guard let elements = value.node.elements else { throw value.problem(nil, "expected an array, found \(value.node.kindName)") }
-        return elements.enumerated().map { ResultFields($1, path: value.path + "[\($0)]") }
+        return elements.enumerated().map { ResultFields($1, path: value.path, index: $0) }
     }
 
     func answers(_ key: String) throws(IntakeResult.ReadProblem) -> [String: JSONValue] {

@@ -178,16 +178,20 @@ extension IntakeResult {
         var decoded: [(String, Answer)] = []
         decoded.reserveCapacity(answers.count)
         var problems: [AnswerSet.Problem] = []
-        for item in fresh.items {
-            guard let raw = answers[item.id] else { continue }
-            guard let answer = AnswerSet.answer(from: raw, for: item) else {
-                problems.append(AnswerSet.Problem(item: item.id, message: "expected \(item.kind.answerDescription)"))
+        // By index: `for item in fresh.items` would copy every item of the questionnaire.
+        for index in fresh.items.indices {
+            guard let raw = answers[fresh.items[index].id] else { continue }
+            guard let answer = AnswerSet.answer(from: raw, for: fresh.items[index]) else {
+                problems.append(AnswerSet.Problem(item: fresh.items[index].id, message: "expected \(fresh.items[index].kind.answerDescription)"))
                 continue
             }
-            decoded.append((item.id, answer))
+            decoded.append((fresh.items[index].id, answer))
         }
-        for id in answers.keys.sorted() where fresh.flatIndex[id] == nil {
-            problems.append(AnswerSet.Problem(item: id, message: "no such item"))
+        // Every recorded answer met its item unless some were refused or left over.
+        if decoded.count + problems.count < answers.count {
+            for id in answers.keys.sorted() where fresh.flatIndex[id] == nil {
+                problems.append(AnswerSet.Problem(item: id, message: "no such item"))
+            }
         }
         guard problems.isEmpty else { throw .answers(problems) }
         let (wizard, fillProblems) = NonInteractiveFill.run(from: fresh, answers: decoded)

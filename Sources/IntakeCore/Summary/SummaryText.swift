@@ -16,6 +16,7 @@ enum SummaryText {
     /// Tabs become spaces; line breaks are kept (as `\n`) only when asked.
     static func sanitized(_ text: String, keepingLineBreaks: Bool = false) -> String {
         // Most texts have nothing to remove: return them as they are, without a copy.
+        if UTF8Scan.summary(of: text).printableASCII { return text }
         if !text.unicodeScalars.contains(where: { scalar in
             scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
                 || (scalar.value >= 0x202A && scalar.value <= 0x202E) || (scalar.value >= 0x2066 && scalar.value <= 0x2069)

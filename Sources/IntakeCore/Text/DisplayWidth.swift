@@ -60,12 +60,8 @@ public enum DisplayWidth {
     /// may contain them, because a terminal would act on them instead of drawing.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII: one column per byte, and no grapheme breaking needed.
-        var allPrintableASCII = true
-        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
-            allPrintableASCII = false
-            break
-        }
-        if allPrintableASCII { return text.utf8.count }
+        let bytes = UTF8Scan.summary(of: text)
+        if bytes.printableASCII { return bytes.count }
         var total = 0
         for character in text { total += of(character) }
         return total

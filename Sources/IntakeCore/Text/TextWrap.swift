@@ -107,18 +107,13 @@ public enum TextWrap {
     /// paragraph layout below gives for it, found without cutting it into words (most
     /// labels and answers take this path). Nil when the text needs the full layout.
     static func singleLine(_ text: String, width: Int) -> String? {
-        var bytes = 0
-        var ascii = true
-        for byte in text.utf8 {
-            if byte < 0x20 { return nil }
-            if byte >= 0x7F { ascii = false }
-            bytes += 1
-        }
-        if ascii {
-            guard bytes <= width else { return nil }
+        let bytes = UTF8Scan.summary(of: text)
+        if bytes.hasControl { return nil }
+        if bytes.printableASCII {
+            guard bytes.count <= width else { return nil }
         } else {
             // Each cell takes at least one byte, so a text of few bytes surely fits.
-            guard bytes <= width || DisplayWidth.of(text) <= width else { return nil }
+            guard bytes.count <= width || DisplayWidth.of(text) <= width else { return nil }
         }
         return text.utf8.last == 0x20 ? trimTrailingSpaces(text) : text
     }

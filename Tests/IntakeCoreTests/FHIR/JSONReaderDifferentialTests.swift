@@ -69,4 +69,29 @@ import Testing
         }
         #expect(failure.message == "duplicate key 'k7', first written at line 8")
     }
+
+    /// Objects written with sorted keys (result files) are checked by comparing each key with
+    /// the one before; a repeat of any earlier key, the last one included, is still found.
+    @Test(arguments: ["k07", "k39", "k00"])
+    func aLargeObjectWithSortedKeysFindsItsDuplicateKey(repeated: String) {
+        let keys = (0..<40).map { "\"k\(($0 < 10 ? "0" : "") + String($0))\": \($0)" } + ["\"\(repeated)\": 0"]
+        let text = "{" + keys.joined(separator: ",\n") + "}"
+        #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)))
+        guard case .failure(let failure) = JSONReader.parse(text) else {
+            Issue.record("a duplicate key must be refused")
+            return
+        }
+        #expect(failure.message == "duplicate key '\(repeated)', first written at line \(Int(repeated.dropFirst())! + 1)")
+    }
+
+    /// The first sixteen keys out of order, the rest ascending: not taken for a sorted object.
+    @Test func keysThatAscendOnlyAfterTheSixteenthAreStillChecked() {
+        let keys = ["\"z\": 0"] + (0..<30).map { "\"k\(($0 < 10 ? "0" : "") + String($0))\": \($0)" } + ["\"z\": 1"]
+        let text = "{" + keys.joined(separator: ",\n") + "}"
+        guard case .failure(let failure) = JSONReader.parse(text) else {
+            Issue.record("a duplicate key must be refused")
+            return
+        }
+        #expect(failure.message == "duplicate key 'z', first written at line 1")
+    }
 }

@@ -146,6 +146,9 @@ public struct JSONReader {
         // result file's) are searched in order, large ones through a dictionary.
         var keyLines: [Int] = []
         var seen: [String: Int] = [:]
+        // Large objects whose keys so far ascend (files written with sorted keys, like
+        // results) need no dictionary: a key greater than the last one is new.
+        var ascending = false
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             advance()
@@ -157,9 +160,15 @@ public struct JSONReader {
             let (keyLine, keyColumn) = (line, column)
             let (key, _) = try string()
             let firstLine: Int?
+            if members.count == Self.linearKeySearch {
+                ascending = zip(members, members.dropFirst()).allSatisfy { $0.key < $1.key }
+            }
             if members.count < Self.linearKeySearch {
                 firstLine = members.firstIndex { $0.key == key }.map { keyLines[$0] }
+            } else if ascending, let last = members.last, last.key < key {
+                firstLine = nil
             } else {
+                ascending = false
                 if seen.isEmpty {
                     for (offset, member) in members.enumerated() { seen[member.key] = keyLines[offset] }
                 }

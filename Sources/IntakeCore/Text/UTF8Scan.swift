@@ -1,0 +1,42 @@
+/// Questions about a text's UTF-8 bytes, answered over contiguous storage.
+///
+/// `for byte in text.utf8` costs 15-25 instructions a byte (each step checks where the
+/// string keeps its bytes); a summary asks these questions of every label and answer,
+/// thousands of times per batch, so they run over a buffer pointer when the string has one
+/// (native strings and their substrings always do) and fall back to the view otherwise.
+enum UTF8Scan {
+    /// What one pass over the bytes found.
+    struct Summary {
+        /// How many bytes there are.
+        var count = 0
+        /// Whether every byte is printable ASCII (0x20-0x7E).
+        var printableASCII = true
+        /// Whether any byte is a C0 control (below 0x20: line breaks, tabs, escapes).
+        var hasControl = false
+    }
+
+    static func summary<S: StringProtocol>(of text: S) -> Summary {
+        if let found = text.utf8.withContiguousStorageIfAvailable(summary(of:)) { return found }
+        var found = Summary()
+        for byte in text.utf8 { note(byte, in: &found) }
+        return found
+    }
+
+    private static func summary(of bytes: UnsafeBufferPointer<UInt8>) -> Summary {
+        var found = Summary(count: bytes.count)
+        for byte in bytes where byte < 0x20 || byte >= 0x7F {
+            found.printableASCII = false
+            if byte < 0x20 { found.hasControl = true }
+        }
+        return found
+    }
+
+    @inline(__always)
+    private static func note(_ byte: UInt8, in found: inout Summary) {
+        found.count += 1
+        if byte < 0x20 || byte >= 0x7F {
+            found.printableASCII = false
+            if byte < 0x20 { found.hasControl = true }
+        }
+    }
+}

@@ -233,12 +233,13 @@ public struct SummaryRenderer {
                 continue
             }
             lines += heading(title, width: width)
-            let shown = section.items.filter { $0.takesAnswer && wizard.isVisible($0.id) }
-            lines += leaderTable(shown.map { (AnswerText.label(of: $0, language: lang), answerCell($0)) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
-            for item in shown {
-                guard case .bodyMap = item.kind, case .regions(let regions)? = wizard.answer(for: item.id) else { continue }
+            // Indexes, not items: filtering `section.items` would copy each item.
+            let shown = section.items.indices.filter { section.items[$0].takesAnswer && wizard.isVisible(section.items[$0].id) }
+            lines += leaderTable(shown.map { (AnswerText.label(of: section.items[$0], language: lang), answerCell(section.items[$0])) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
+            for index in shown {
+                guard case .bodyMap = section.items[index].kind, case .regions(let regions)? = wizard.answer(for: section.items[index].id) else { continue }
                 lines.append("")
-                lines += bodyMap(item: item, regions: regions)
+                lines += bodyMap(item: section.items[index], regions: regions)
             }
         }
         return lines

@@ -102,6 +102,7 @@ enum SummaryText {
             for index in 0..<max(labelLines.count, valueLines.count) {
                 // Built in one string: margin, label (with leaders), padding, value.
                 let left = index < labelLines.count ? labelLines[index] : ""
+                let right = index < valueLines.count ? valueLines[index] : ""
                 var line = margin
                 line += left
                 var used = displayWidth(left)
@@ -110,7 +111,6 @@ enum SummaryText {
                     line += dots(labelWidth - used - 1)
                     used = labelWidth
                 }
-                let right = index < valueLines.count ? valueLines[index] : ""
                 if !right.isEmpty {
                     if used < labelWidth { line += spaces(labelWidth - used) }
                     line += " "

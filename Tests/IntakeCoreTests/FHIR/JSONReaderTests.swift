@@ -18,6 +18,23 @@ import Testing
         #expect(node.string == expected)
     }
 
+    /// Short integers are made from their digits, the rest parsed from their text: both
+    /// give the number written, and whether it was written as an integer.
+    @Test(arguments: [
+        ("0", 0.0, true), ("-0", -0.0, true), ("-42", -42, true), ("123456789012345", 123_456_789_012_345, true),
+        ("-123456789012345", -123_456_789_012_345, true), ("12345678901234567", 12_345_678_901_234_567, true),
+        ("1.5", 1.5, false), ("-0.25", -0.25, false), ("1e3", 1000, false), ("2E-2", 0.02, false),
+    ])
+    func readsNumbers(json: String, value: Double, isInteger: Bool) throws {
+        let node = try parse(json).get()
+        guard case .number(let read, let integer) = node.kind else {
+            Issue.record("not a number: \(node.kind)")
+            return
+        }
+        #expect(read == value && read.sign == value.sign)
+        #expect(integer == isInteger)
+    }
+
     @Test func positionsCountCharactersNotBytes() throws {
         let node = try parse("{\"a\": \"ЖЖЖ\", \"b\": [1, true]}").get()
         let b = try #require(node["b"])

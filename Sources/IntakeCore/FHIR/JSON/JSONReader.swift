@@ -382,6 +382,14 @@ public struct JSONReader {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
             if digits() == 0 { throw failure("expected digits in the exponent") }
         }
+        // Most numbers (answers, weights, counts) are short integers: exact as a Double
+        // below 2^53, so made from their digits without a text to parse.
+        if isInteger, index - start <= 15 {
+            var magnitude = 0
+            for byte in bytes[start..<index] where byte != UInt8(ascii: "-") { magnitude = magnitude * 10 + Int(byte - UInt8(ascii: "0")) }
+            let value = bytes[start] == UInt8(ascii: "-") ? -Double(magnitude) : Double(magnitude)
+            return JSONNode(.number(value, isInteger: true), line: startLine, column: startColumn)
+        }
         // The text as written, with the exponent's letter as "e" (all of it is ASCII).
         let text = String(decoding: bytes[start..<index].map { $0 == UInt8(ascii: "E") ? UInt8(ascii: "e") : $0 }, as: UTF8.self)
         guard text.utf8.count <= 40, let value = Double(text), value.isFinite else {

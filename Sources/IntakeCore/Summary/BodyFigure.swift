@@ -40,30 +40,39 @@ enum BodyFigure {
 
     /// The two figures side by side with their captions, marked for `regions` (region ids).
     static func lines(marking regions: Set<String>, frontCaption: String, backCaption: String, width: Int) -> [String] {
-        let marked = Set(BodyRegion.all.filter { regions.contains($0.id) }.map(\.key))
+        // Which template letters to show, by ASCII code: a table, not a set of characters,
+        // because every byte of the two templates is looked up.
+        var marked = [Bool](repeating: false, count: 128)
+        for region in BodyRegion.all where regions.contains(region.id) {
+            if let letter = region.key.utf8.first, letter < 128 { marked[Int(letter)] = true }
+        }
         let gap = width >= 60 ? 8 : max(1, min(2, width - 2 * figureWidth))
         let indent = width >= 60 ? 4 : 0
-        let margin = String(repeating: " ", count: indent)
-        let spacer = String(repeating: " ", count: gap)
-        // The templates are ASCII, so letters are found byte by byte.
-        func draw(_ line: String) -> String {
-            var drawn = ""
-            drawn.reserveCapacity(line.utf8.count + 2 * 12)
-            for byte in line.utf8 {
-                let scalar = Unicode.Scalar(byte)
-                guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else {
-                    drawn.unicodeScalars.append(scalar)
-                    continue
-                }
-                let letter = Character(scalar)
-                if marked.contains(letter) { drawn += letter.uppercased() } else { drawn += "·" }
-            }
-            return drawn
-        }
-        var result = [SummaryText.trimEnd(margin + SummaryText.center(frontCaption, in: figureWidth) + spacer + SummaryText.center(backCaption, in: figureWidth))]
+        var result = [SummaryText.trimEnd(String(SummaryText.spaces(indent)) + SummaryText.center(frontCaption, in: figureWidth) + SummaryText.spaces(gap) + SummaryText.center(backCaption, in: figureWidth))]
+        var line: [UInt8] = []
         for (left, right) in zip(front, back) {
-            result.append(SummaryText.trimEnd(margin + draw(left) + spacer + draw(right)))
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            draw(left, marked: marked, into: &line)
+            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap))
+            draw(right, marked: marked, into: &line)
+            while line.last == UInt8(ascii: " ") { line.removeLast() }
+            result.append(String(decoding: line, as: UTF8.self))
         }
         return result
+    }
+
+    /// One template line (ASCII): a marked region's letter in capitals, an unmarked one as `·`.
+    private static func draw(_ template: String, marked: [Bool], into line: inout [UInt8]) {
+        for byte in template.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z") where marked[Int(byte)]:
+                line.append(byte - 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                line.append(contentsOf: [0xC2, 0xB7])  // ·
+            default:
+                line.append(byte)
+            }
+        }
     }
 }

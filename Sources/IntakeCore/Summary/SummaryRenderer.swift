@@ -142,9 +142,9 @@ public struct SummaryRenderer {
         }
         let title = " " + t(.redFlags) + " "
         let titleWidth = SummaryText.displayWidth(title)
-        var lines = ["╔═" + title + String(repeating: "═", count: max(0, width - 3 - titleWidth)) + "╗"]
+        var lines = ["╔═" + title + SummaryText.rule(width - 3 - titleWidth, "═") + "╗"]
         lines += body.map { "║ " + SummaryText.pad($0, to: inner) + " ║" }
-        lines.append("╚" + String(repeating: "═", count: width - 2) + "╝")
+        lines.append("╚" + SummaryText.rule(width - 2, "═") + "╝")
         return lines
     }
 

@@ -68,7 +68,7 @@ extension Wizard {
     public var reviewEntries: [ReviewEntry] {
         steps.compactMap { step in
             guard case .item(let section, _, let flat) = step, visible[flat], items[flat].takesAnswer else { return nil }
-            return ReviewEntry(section: questionnaire.sections[section], item: items[flat], answer: given[items[flat].id])
+            return ReviewEntry(section: questionnaire.sections[section], item: items[flat], answer: given[flat])
         }
     }
 }

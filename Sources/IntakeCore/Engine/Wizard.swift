@@ -6,8 +6,10 @@ public struct Wizard: Sendable {
     /// "Today" for date rules, fixed at the start so a session is reproducible.
     public let today: PartialDate
 
-    /// Every answer given, including those of items hidden since; only visible ones count.
-    var given: [String: Answer] = [:]
+    /// Every answer given, by flat index, including those of items hidden since; only
+    /// visible ones count. An array, not a dictionary by id: expressions and summaries read
+    /// answers thousands of times, and an index costs no hashing.
+    var given: [Answer?]
     /// Whether `given` holds an answer, by flat index (kept with `given`, for the progress line).
     var hasGiven: [Bool]
     /// Visibility of each item, by flat index.
@@ -53,6 +55,7 @@ public struct Wizard: Sendable {
         self.hasCondition = zip(items, sectionOfItem).map { item, section in
             item.when != nil || questionnaire.sections[section].when != nil
         }
+        self.given = Array(repeating: nil, count: items.count)
         self.hasGiven = Array(repeating: false, count: items.count)
         var flatIndex: [String: Int] = [:]
         for (index, item) in items.enumerated() { flatIndex[item.id] = index }
@@ -84,16 +87,16 @@ public struct Wizard: Sendable {
     /// The answer that counts: nil for hidden or unanswered items.
     public func answer(for itemID: String) -> Answer? {
         guard let index = flatIndex[itemID], visible[index] else { return nil }
-        return given[itemID]
+        return given[index]
     }
 
     /// The answer the patient gave, even if the item is hidden now (the widget shows it again if it returns).
-    public func rememberedAnswer(for itemID: String) -> Answer? { given[itemID] }
+    public func rememberedAnswer(for itemID: String) -> Answer? { flatIndex[itemID].flatMap { given[$0] } }
 
     /// The final answers: visible items only, in flow order.
     public var answers: [(item: Item, answer: Answer)] {
         items.indices.compactMap { index in
-            guard visible[index], let answer = given[items[index].id] else { return nil }
+            guard visible[index], let answer = given[index] else { return nil }
             return (items[index], answer)
         }
     }
@@ -104,7 +107,11 @@ public struct Wizard: Sendable {
     }
 
     /// Every answer given, hidden ones included, for saving a draft that resumes exactly.
-    public var allGivenAnswers: [String: Answer] { given }
+    public var allGivenAnswers: [String: Answer] {
+        var all: [String: Answer] = [:]
+        for index in items.indices { if let answer = given[index] { all[items[index].id] = answer } }
+        return all
+    }
 
     // MARK: Answering
 
@@ -114,8 +121,8 @@ public struct Wizard: Sendable {
         guard let index = flatIndex[itemID] else { throw .unknownItem(itemID) }
         guard position != .complete else { throw .alreadySubmitted }
         let checked = try answer.map { answer throws(AnswerProblem) in try items[index].check(answer) }
-        guard given[itemID] != checked else { return }
-        given[itemID] = checked
+        guard given[index] != checked else { return }
+        given[index] = checked
         hasGiven[index] = checked != nil
         problem = nil
         lastReevaluationCount = 0
@@ -144,7 +151,7 @@ public struct Wizard: Sendable {
                 continue
             }
             do {
-                given[itemID] = try items[index].check(answer)
+                given[index] = try items[index].check(answer)
                 hasGiven[index] = true
             } catch {
                 refused.append((itemID, error))
@@ -203,7 +210,7 @@ public struct Wizard: Sendable {
             let now = evaluateVisibility(of: next)
             guard now != visible[next] else { continue }
             visible[next] = now
-            if given[items[next].id] != nil {
+            if given[next] != nil {
                 queue.formUnion(graph.dependents[items[next].id] ?? [])
             }
         }
@@ -226,7 +233,7 @@ public struct Wizard: Sendable {
     /// Why the current item blocks moving on, if it does.
     public func gateProblem(for index: Int) -> GateProblem? {
         let id = items[index].id
-        guard given[id] != nil else {
+        guard given[index] != nil else {
             return items[index].required ? .answerRequired(item: id) : nil
         }
         guard !items[index].validations.isEmpty else { return nil }

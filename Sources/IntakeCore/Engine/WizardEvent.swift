@@ -25,13 +25,13 @@ extension Wizard {
     public mutating func handle(_ event: WizardEvent) -> [WizardEffect] {
         switch event {
         case .answer(let item, let answer):
-            let before = given[item]
+            let before = rememberedAnswer(for: item)
             do {
                 try setAnswer(answer, for: item)
             } catch {
                 return [.refused(error.description)]
             }
-            return given[item] == before ? [] : [.saveDraft]
+            return rememberedAnswer(for: item) == before ? [] : [.saveDraft]
         case .next:
             return next().map { [.blocked($0)] } ?? []
         case .back:

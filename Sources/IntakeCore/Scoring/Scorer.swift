@@ -106,8 +106,9 @@ final class ScoringEnvironment: EvaluationEnvironment {
         self.questionnaire = wizard.questionnaire
         // `answerMap` without its list of (item, answer) pairs, which copies each item.
         var answers: [String: Answer] = [:]
-        answers.reserveCapacity(wizard.given.count)
-        for (id, answer) in wizard.given where wizard.isVisible(id) { answers[id] = answer }
+        for index in wizard.items.indices where wizard.visible[index] {
+            if let answer = wizard.given[index] { answers[wizard.items[index].id] = answer }
+        }
         self.answers = answers
         self.today = wizard.today
         self.optionScores = nil

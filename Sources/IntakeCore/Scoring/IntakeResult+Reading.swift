@@ -14,11 +14,15 @@ extension IntakeResult {
 
     /// Parses a result file's bytes (UTF-8 JSON).
     public init(resultJSON bytes: some Collection<UInt8>) throws(ReadProblem) {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw ReadProblem(description: "the file is not UTF-8 text") }
+        // Parsed from the bytes, which checks each string's UTF-8 as it goes (no pass over
+        // the whole file first); only a failure looks at the whole file, to say which it is.
+        let utf8 = Array(bytes)
         let root: JSONNode
-        switch JSONReader.parse(text) {
+        switch JSONReader.parse(utf8: utf8) {
         case .success(let node): root = node
-        case .failure(let failure): throw ReadProblem(description: failure.description)
+        case .failure(let failure):
+            guard String(validating: utf8, as: UTF8.self) != nil else { throw ReadProblem(description: "the file is not UTF-8 text") }
+            throw ReadProblem(description: failure.description)
         }
         let fields = ResultFields(root, path: "")
         self.init(

@@ -60,9 +60,18 @@ public struct SummaryRenderer {
 
     /// The summary: pages joined by form feeds, each line at most `options.width` cells.
     public func render() -> String {
-        [firstPage(), answersPage(), checklistPage()]
-            .map { $0.joined(separator: "\n") + "\n" }
-            .joined(separator: "\u{0C}")
+        let pages = [firstPage(), answersPage(), checklistPage()]
+        // One string of the final size, every line ending in "\n" and pages apart by "\f".
+        var text = String()
+        text.reserveCapacity(pages.reduce(pages.count) { total, page in page.reduce(total) { $0 + $1.utf8.count + 1 } })
+        for (index, page) in pages.enumerated() {
+            if index > 0 { text += "\u{0C}" }
+            for line in page {
+                text += line
+                text += "\n"
+            }
+        }
+        return text
     }
 
     /// Renders a summary in one call.

@@ -82,10 +82,19 @@ import Testing
         ("[1]", "expected an object"),
         ("{\"format\": 3}", "format: expected a string, found a number"),
         ("{\"format\": \"x\", \"format\": \"y\"}", "duplicate key 'format'"),
-        ("\u{FF}", "not UTF-8"),
+        ("<FF>", "the file is not UTF-8 text"),
+        ("{\"format\": \"a<FF>b\"}", "the file is not UTF-8 text"),
+        ("{\"form<FF>at\": \"x\"}", "the file is not UTF-8 text"),
+        ("{\"format\": \"Слабость\", \"x\" <FF>}", "the file is not UTF-8 text"),
+        ("{\"format\": \"Слабость\"}", "provenance: missing"),
     ])
+    /// `<FF>` stands for the byte 0xFF, which is never UTF-8.
     func refusesWhatIsNotAResult(text: String, message: String) {
-        let bytes: [UInt8] = text == "\u{FF}" ? [0xFF] : Array(text.utf8)
+        var bytes: [UInt8] = []
+        for (index, part) in text.components(separatedBy: "<FF>").enumerated() {
+            if index > 0 { bytes.append(0xFF) }
+            bytes += Array(part.utf8)
+        }
         #expect {
             _ = try IntakeResult(resultJSON: bytes)
         } throws: { error in

@@ -42,7 +42,22 @@ public struct JSONReader {
 
     /// Parses one JSON document; the first problem stops parsing.
     public static func parse(_ text: String) -> Result<JSONNode, Failure> {
-        var reader = JSONReader(bytes: Array(text.utf8))
+        parse(JSONReader(bytes: Array(text.utf8), checksUTF8: false))
+    }
+
+    /// Parses one JSON document from bytes not yet known to be UTF-8, without a pass over
+    /// the whole file first: each string is checked as it is made, and outside strings JSON
+    /// allows ASCII only, so a document that parses was valid UTF-8. A string that is not
+    /// UTF-8 fails with ``notUTF8``.
+    public static func parse(utf8 bytes: [UInt8]) -> Result<JSONNode, Failure> {
+        parse(JSONReader(bytes: bytes, checksUTF8: true))
+    }
+
+    /// The message of a string whose bytes are not UTF-8 (``parse(utf8:)``).
+    public static let notUTF8 = "a string is not UTF-8 text"
+
+    private static func parse(_ start: JSONReader) -> Result<JSONNode, Failure> {
+        var reader = start
         do {
             reader.skipWhitespace()
             let root = try reader.value()
@@ -56,8 +71,20 @@ public struct JSONReader {
         }
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], checksUTF8: Bool) {
         self.bytes = bytes
+        self.checksUTF8 = checksUTF8
+    }
+
+    /// Whether strings must be checked for UTF-8 as they are made (bytes from a file) or
+    /// are known to be (bytes of a `String`).
+    private let checksUTF8: Bool
+
+    /// A string value or key from its UTF-8 bytes.
+    private func makeString(_ utf8: some Collection<UInt8>) throws -> String {
+        guard checksUTF8 else { return String(decoding: utf8, as: UTF8.self) }
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw failure(Self.notUTF8) }
+        return text
     }
 
     private func failure(_ message: String) -> Failure {
@@ -233,7 +260,7 @@ public struct JSONReader {
         let start = index
         skipPlainCharacters()
         if current == UInt8(ascii: "\"") {
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            let text = try makeString(bytes[start..<index])
             advance()
             return (text, false)
         }
@@ -244,7 +271,7 @@ public struct JSONReader {
             switch c {
             case UInt8(ascii: "\""):
                 advance()
-                return (String(decoding: result, as: UTF8.self), escapes)
+                return (try makeString(result), escapes)
             case UInt8(ascii: "\\"):
                 escapes = true
                 advance()

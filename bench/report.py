@@ -281,12 +281,20 @@ def batch_section(w, R, targets):
     w("## 6. Batch summaries\n")
     w(f"`intake summarize DIR --out OUT --progress` over {B['count']:,} result files (the {B['seeds']} fixture answer sets "
       f"filled with `intake fill`, then copied), pinned to one core with `taskset -c 0`; each summary is replayed "
-      f"through the engine, rendered and written (0600, temporary file + rename, one `sync` at the end of the batch).\n")
-    w("| results | wall | summaries per wall second | per CPU second (user+sys) | peak RSS |")
-    w("|---|---|---|---|---|")
-    w(f"| {B['count']:,} | {fmt([x / 1000 for x in B['walls']], 's', 2)} | {fmt(B['rates'], '/s', 0)} | {fmt(B['cpu_rates'], '/s', 0)} | {fmt(B['rss'], 'MiB')} |")
+      f"through the engine, rendered and written (0600, temporary file + rename, one `sync` at the end of the batch). "
+      f"The results and summaries are on the bench's disk, then on tmpfs (/dev/shm), alternated run by run: creating "
+      f"a file on this machine's disk takes from ~30 µs to over 500 µs, depending on what the disk did just before, "
+      f"and the tmpfs row leaves that out.\n")
+    w("| results on | wall | summaries per wall second | per CPU second (user+sys) | user per summary | system per summary | peak RSS |")
+    w("|---|---|---|---|---|---|---|")
+    for place, row in B["rows"].items():
+        w(f"| {place} | {fmt([x / 1000 for x in row['walls']], 's', 2)} | {fmt(row['rates'], '/s', 0)} | {fmt(row['cpu_rates'], '/s', 0)} "
+          f"| {fmt(row['user'], 'µs', 0)} | {fmt(row['sys'], 'µs', 0)} | {fmt(row['rss'], 'MiB')} |")
     w("")
-    targets.append(("batch ≥ 2,000 summaries/s on one core", f"{med(B['rates']):.0f}/s wall, {med(B['cpu_rates']):.0f}/s per CPU second", verdict(med(B["rates"]) >= 2000)))
+    disk, tmpfs = B["rows"]["disk"], B["rows"]["tmpfs"]
+    targets.append(("batch ≥ 2,000 summaries/s on one core",
+                    f"{med(disk['rates']):.0f}/s wall on disk ({med(disk['cpu_rates']):.0f}/s per CPU second); {med(tmpfs['rates']):.0f}/s wall on tmpfs",
+                    verdict(med(disk["rates"]) >= 2000)))
 
 
 def bad_section(w, R, targets):

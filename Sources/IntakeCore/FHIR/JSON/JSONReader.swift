@@ -80,10 +80,12 @@ public struct JSONReader {
     /// are known to be (bytes of a `String`).
     private let checksUTF8: Bool
 
-    /// A string value or key from its UTF-8 bytes.
-    private func makeString(_ utf8: some Collection<UInt8>) throws -> String {
-        guard checksUTF8 else { return String(decoding: utf8, as: UTF8.self) }
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw failure(Self.notUTF8) }
+    /// A string value or key from its UTF-8 bytes; `ascii` when they are known to be ASCII
+    /// (always valid, so not checked again).
+    private func makeString(_ utf8: ArraySlice<UInt8>, ascii: Bool = false) throws -> String {
+        guard checksUTF8 && !ascii else { return String(decoding: utf8, as: UTF8.self) }
+        // Over a buffer pointer: `String(validating:)` of a slice takes a slow generic path.
+        guard let text = utf8.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else { throw failure(Self.notUTF8) }
         return text
     }
 
@@ -258,9 +260,9 @@ public struct JSONReader {
         advance() // opening quote
         // The usual string has no escapes: made from its bytes in one go.
         let start = index
-        skipPlainCharacters()
+        let ascii = skipPlainCharacters()
         if current == UInt8(ascii: "\"") {
-            let text = try makeString(bytes[start..<index])
+            let text = try makeString(bytes[start..<index], ascii: ascii)
             advance()
             return (text, false)
         }
@@ -271,7 +273,7 @@ public struct JSONReader {
             switch c {
             case UInt8(ascii: "\""):
                 advance()
-                return (try makeString(result), escapes)
+                return (try makeString(result[...]), escapes)
             case UInt8(ascii: "\\"):
                 escapes = true
                 advance()
@@ -315,15 +317,20 @@ public struct JSONReader {
 
     /// Moves past a run of plain string characters (no quote, backslash or control
     /// character, so no line to count), counting each character's first byte as a column.
-    private mutating func skipPlainCharacters() {
+    /// Returns whether the run was all ASCII.
+    @discardableResult
+    private mutating func skipPlainCharacters() -> Bool {
         var end = index
         var characters = 0
+        var seen: UInt8 = 0
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
             if bytes[end] & 0xC0 != 0x80 { characters += 1 }
+            seen |= bytes[end]
             end += 1
         }
         column += characters
         index = end
+        return seen < 0x80
     }
 
     /// The byte a one-letter escape stands for (`\n` is a line feed), nil for others.

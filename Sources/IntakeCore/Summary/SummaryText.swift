@@ -61,11 +61,7 @@ enum SummaryText {
     /// thousand instructions a call, and a summary pads hundreds of cells.
     static func spaces(_ count: Int) -> Substring { cut(manySpaces, count) }
 
-    /// `count` dots (leaders), like ``spaces(_:)``.
-    static func dots(_ count: Int) -> Substring { cut(manyDots, count) }
-
     private static let manySpaces = String(repeating: " ", count: 256)
-    private static let manyDots = String(repeating: ".", count: 256)
 
     /// The first `count` characters of a run of one ASCII character.
     private static func cut(_ run: String, _ count: Int) -> Substring {
@@ -93,30 +89,40 @@ enum SummaryText {
         let widest = rows.map { displayWidth($0.label) }.max() ?? 0
         let labelWidth = max(8, min(widest + 2, Int(Double(usable) * labelShare)))
         let valueWidth = max(4, usable - labelWidth - 1)
-        let margin = String(repeating: " ", count: indent)
         var lines: [String] = []
         lines.reserveCapacity(rows.count)
+        // Each line is assembled in these bytes and made a string once: appending piece by
+        // piece to a string regrew it two or three times a line.
+        var line: [UInt8] = []
+        line.reserveCapacity(4 * width)
+        func emit(_ left: String, _ right: String, leaders: Bool) {
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            line.append(contentsOf: left.utf8)
+            var used = displayWidth(left)
+            if leaders && used + 2 <= labelWidth {
+                line.append(UInt8(ascii: " "))
+                line.append(contentsOf: repeatElement(UInt8(ascii: "."), count: labelWidth - used - 1))
+                used = labelWidth
+            }
+            if !right.isEmpty {
+                if used < labelWidth { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: labelWidth - used)) }
+                line.append(UInt8(ascii: " "))
+                line.append(contentsOf: right.utf8)
+            }
+            lines.append(trimEnd(String(decoding: line, as: UTF8.self)))
+        }
         for row in rows {
+            // Most rows are one line each side: no wrapping, no arrays.
+            if let label = TextWrap.singleLine(row.label, width: labelWidth), let value = TextWrap.singleLine(row.value, width: valueWidth) {
+                emit(label, value, leaders: true)
+                continue
+            }
             let labelLines = wrap(row.label, width: labelWidth, cache: cache)
             let valueLines = wrap(row.value, width: valueWidth, cache: cache)
             for index in 0..<max(labelLines.count, valueLines.count) {
-                // Built in one string: margin, label (with leaders), padding, value.
-                let left = index < labelLines.count ? labelLines[index] : ""
-                let right = index < valueLines.count ? valueLines[index] : ""
-                var line = margin
-                line += left
-                var used = displayWidth(left)
-                if index == 0 && labelLines.count == 1 && used + 2 <= labelWidth {
-                    line += " "
-                    line += dots(labelWidth - used - 1)
-                    used = labelWidth
-                }
-                if !right.isEmpty {
-                    if used < labelWidth { line += spaces(labelWidth - used) }
-                    line += " "
-                    line += right
-                }
-                lines.append(trimEnd(line))
+                emit(index < labelLines.count ? labelLines[index] : "", index < valueLines.count ? valueLines[index] : "",
+                     leaders: index == 0 && labelLines.count == 1)
             }
         }
         return lines
@@ -124,26 +130,27 @@ enum SummaryText {
 
     /// A table of wrapped cells in fixed column widths, columns separated by `gap` spaces.
     static func table(_ rows: [[String]], widths: [Int], indent: Int, gap: Int = 2, cache: WrapCache? = nil) -> [String] {
-        let margin = String(repeating: " ", count: indent)
-        let spacer = String(repeating: " ", count: gap)
         var lines: [String] = []
+        // Each line is assembled in these bytes and made a string once (see leaderTable).
+        var text: [UInt8] = []
         for row in rows {
             let cells = widths.indices.map { column in wrap(column < row.count ? row[column] : "", width: widths[column], cache: cache) }
             let height = cells.map(\.count).max() ?? 0
             for line in 0..<height {
-                // Cells padded to their column, in one string; the last needs no padding
-                // because the line's trailing spaces go anyway.
-                var text = margin
+                // Cells padded to their column; the last needs no padding because the
+                // line's trailing spaces go anyway.
+                text.removeAll(keepingCapacity: true)
+                text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
                 for column in widths.indices {
-                    if column > 0 { text += spacer }
+                    if column > 0 { text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap)) }
                     let cell = line < cells[column].count ? cells[column][line] : ""
-                    text += cell
+                    text.append(contentsOf: cell.utf8)
                     if column < widths.count - 1 {
                         let missing = widths[column] - displayWidth(cell)
-                        if missing > 0 { text += spaces(missing) }
+                        if missing > 0 { text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing)) }
                     }
                 }
-                lines.append(trimEnd(text))
+                lines.append(trimEnd(String(decoding: text, as: UTF8.self)))
             }
         }
         return lines

@@ -205,8 +205,7 @@ public struct SummaryRenderer {
     func keyItemRows() -> [(String, String)] {
         questionnaire.summaryLayout.keyItems.compactMap { id in
             guard let index = wizard.flatIndex[id] else { return nil }
-            let item = wizard.items[index]
-            return (AnswerText.label(of: item, language: lang), answerCell(item))
+            return (AnswerText.label(of: wizard.items[index], language: lang), answerCell(wizard.items[index]))
         }
     }
 
@@ -278,15 +277,15 @@ public struct SummaryRenderer {
             lines.append("")
         }
         lines += heading(t(.ownWords), width: width)
-        // The wizard's flat item list: `questionnaire.items` would copy every item first.
-        let words = wizard.items.filter { item in
-            if case .longText = item.kind, wizard.answer(for: item.id) != nil { return true }
+        // Indexes into the wizard's flat item list: filtering items would copy each one.
+        let words = wizard.items.indices.filter { index in
+            if case .longText = wizard.items[index].kind, wizard.answer(for: wizard.items[index].id) != nil { return true }
             return false
         }
         if words.isEmpty { lines.append("  –") }
-        for item in words {
-            guard case .text(let text)? = wizard.answer(for: item.id) else { continue }
-            lines += wrap(AnswerText.label(of: item, language: lang) + ":", width: width - 2).map { "  " + $0 }
+        for index in words {
+            guard case .text(let text)? = wizard.answer(for: wizard.items[index].id) else { continue }
+            lines += wrap(AnswerText.label(of: wizard.items[index], language: lang) + ":", width: width - 2).map { "  " + $0 }
             lines += wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
         }
         lines.append("")

@@ -24,11 +24,29 @@ enum UTF8Scan {
 
     private static func summary(of bytes: UnsafeBufferPointer<UInt8>) -> Summary {
         var found = Summary(count: bytes.count)
-        for byte in bytes where byte < 0x20 || byte >= 0x7F {
+        // Eight bytes at a time while they are all printable ASCII (the usual text), then
+        // byte by byte from the first word that is not.
+        var start = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while start + 8 <= bytes.count, isPrintableASCII(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) { start += 8 }
+        for byte in bytes[start...] where byte < 0x20 || byte >= 0x7F {
             found.printableASCII = false
             if byte < 0x20 { found.hasControl = true }
         }
         return found
+    }
+
+    /// Whether all eight bytes of `word` lie in 0x20-0x7E: none has the top bit, none is
+    /// below 0x20 (subtracting 0x20 from it borrows into its top bit) and none is 0x7F
+    /// (adding 1 to it reaches its top bit). The tests hold for the word as a whole: a
+    /// borrow or carry can only start in a byte that is out of range.
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word
+        let delete = word &+ ones
+        return (word | below | delete) & tops == 0
     }
 
     @inline(__always)

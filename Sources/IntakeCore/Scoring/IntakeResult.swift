@@ -175,26 +175,31 @@ extension IntakeResult {
         }
         guard let today = PartialDate(iso: provenance.sessionDate), today.day != nil else { throw .badSessionDate(provenance.sessionDate) }
         let fresh = freshWizard(today)
-        var decoded: [(String, Answer)] = []
+        // Each recorded answer finds its item by id (one look-up each, not one per item of
+        // the questionnaire); they go to the engine in flow order. Problems are named as
+        // always: answers of the wrong shape in flow order, then unknown items by id.
+        var decoded: [(index: Int, answer: Answer)] = []
         decoded.reserveCapacity(answers.count)
-        var problems: [AnswerSet.Problem] = []
-        // By index: `for item in fresh.items` would copy every item of the questionnaire.
-        for index in fresh.items.indices {
-            guard let raw = answers[fresh.items[index].id] else { continue }
-            guard let answer = AnswerSet.answer(from: raw, for: fresh.items[index]) else {
-                problems.append(AnswerSet.Problem(item: fresh.items[index].id, message: "expected \(fresh.items[index].kind.answerDescription)"))
+        var wrongShape: [Int] = []
+        var unknown: [String] = []
+        for (id, raw) in answers {
+            guard let index = fresh.flatIndex[id] else {
+                unknown.append(id)
                 continue
             }
-            decoded.append((fresh.items[index].id, answer))
-        }
-        // Every recorded answer met its item unless some were refused or left over.
-        if decoded.count + problems.count < answers.count {
-            for id in answers.keys.sorted() where fresh.flatIndex[id] == nil {
-                problems.append(AnswerSet.Problem(item: id, message: "no such item"))
+            guard let answer = AnswerSet.answer(from: raw, for: fresh.items[index]) else {
+                wrongShape.append(index)
+                continue
             }
+            decoded.append((index, answer))
         }
+        var problems = wrongShape.sorted().map { index in
+            AnswerSet.Problem(item: fresh.items[index].id, message: "expected \(fresh.items[index].kind.answerDescription)")
+        }
+        problems += unknown.sorted().map { AnswerSet.Problem(item: $0, message: "no such item") }
         guard problems.isEmpty else { throw .answers(problems) }
-        let (wizard, fillProblems) = NonInteractiveFill.run(from: fresh, answers: decoded)
+        decoded.sort { $0.index < $1.index }
+        let (wizard, fillProblems) = NonInteractiveFill.run(from: fresh, answers: decoded.map { (fresh.items[$0.index].id, $0.answer) })
         guard fillProblems.isEmpty else { throw .answers(fillProblems) }
         return wizard
     }

@@ -79,51 +79,50 @@ public enum ChecklistEntryStatus: String, Codable, Hashable, Sendable {
 /// each expression as `any EvaluationEnvironment`, a struct this size was boxed and copied.
 final class ScoringEnvironment: EvaluationEnvironment {
     let questionnaire: Questionnaire
-    let answers: [String: Answer]
     let today: PartialDate
     var scores: [String: Value] = [:]
-    /// Option scores by item and option id; nil when `wizard` answers that instead.
-    private let optionScores: [String: [String: Double]]?
-    /// The session the answers come from: its item index finds option scores without
-    /// building a table per evaluation (the table reads every item of the questionnaire).
+    /// The finished session whose visible answers count, read in place (no map of them is
+    /// built); its item index finds option scores. Nil when `answers` holds them instead.
     private let wizard: Wizard?
+    /// Visible answers by item id, and option scores by item and option id, without a session.
+    private let answers: [String: Answer]
+    private let optionScores: [String: [String: Double]]
 
     init(questionnaire: Questionnaire, answers: [String: Answer], today: PartialDate) {
         self.questionnaire = questionnaire
-        self.answers = answers
         self.today = today
         var optionScores: [String: [String: Double]] = [:]
         for item in questionnaire.items where !item.options.isEmpty {
             optionScores[item.id] = Dictionary(item.options.compactMap { option in option.score.map { (option.id, $0) } }, uniquingKeysWith: { first, _ in first })
         }
-        self.optionScores = optionScores
         self.wizard = nil
+        self.answers = answers
+        self.optionScores = optionScores
     }
 
     /// The answers that count in `wizard` (visible items only). Option ids are unique within
     /// an item (the loader refuses repeats), so the item's option gives the table's score.
     init(wizard: Wizard) {
         self.questionnaire = wizard.questionnaire
-        // `answerMap` without its list of (item, answer) pairs, which copies each item.
-        var answers: [String: Answer] = [:]
-        for index in wizard.items.indices where wizard.visible[index] {
-            if let answer = wizard.given[index] { answers[wizard.items[index].id] = answer }
-        }
-        self.answers = answers
         self.today = wizard.today
-        self.optionScores = nil
         self.wizard = wizard
+        self.answers = [:]
+        self.optionScores = [:]
+    }
+
+    private func answer(_ name: String) -> Answer? {
+        wizard == nil ? answers[name] : wizard?.answer(for: name)
     }
 
     func value(of name: String) -> Value {
         if let score = scores[name] { return score }
-        return answers[name]?.expressionValue ?? .null
+        return answer(name)?.expressionValue ?? .null
     }
 
-    func isAnswered(_ name: String) -> Bool { answers[name] != nil }
+    func isAnswered(_ name: String) -> Bool { answer(name) != nil }
 
     func optionScore(item: String, option: String) -> Double? {
-        if let wizard { return wizard.flatIndex[item].flatMap { wizard.items[$0].option(option)?.score } }
-        return optionScores?[item]?[option]
+        guard let index = wizard?.flatIndex[item] else { return optionScores[item]?[option] }
+        return wizard?.items[index].option(option)?.score
     }
 }

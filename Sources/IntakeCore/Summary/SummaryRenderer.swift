@@ -205,14 +205,16 @@ public struct SummaryRenderer {
     func keyItemRows() -> [(String, String)] {
         questionnaire.summaryLayout.keyItems.compactMap { id in
             guard let index = wizard.flatIndex[id] else { return nil }
-            return (AnswerText.label(of: wizard.items[index], language: lang), answerCell(wizard.items[index]))
+            return (AnswerText.label(of: wizard.items[index], language: lang), answerCell(at: index))
         }
     }
 
-    /// An item's answer as a table cell: the answer, "not answered" or "not asked".
-    func answerCell(_ item: Item) -> String {
-        guard wizard.isVisible(item.id) else { return t(.notAsked) }
-        guard let answer = wizard.answer(for: item.id) else { return t(.notAnswered) }
+    /// The answer of the wizard's item `index` as a table cell: the answer, "not answered"
+    /// or "not asked". By flat index: visibility and answer without looking up the id.
+    func answerCell(at index: Int) -> String {
+        guard wizard.visible[index] else { return t(.notAsked) }
+        guard let answer = wizard.given[index] else { return t(.notAnswered) }
+        let item = wizard.items[index]
         if case .longText = item.kind { return "(" + t(.seeOwnWords) + ")" }
         if case .bodyMap = item.kind, case .regions(let regions) = answer, !regions.isEmpty { return AnswerText.format(answer, of: item, language: lang) + " (" + t(.seeDrawing) + ")" }
         return AnswerText.format(answer, of: item, language: lang)
@@ -231,23 +233,27 @@ public struct SummaryRenderer {
     func answersPage() -> [String] {
         var lines = runningHeader(page: 2)
         lines += wrap(t(.answersBySection), width: width)
+        // The wizard's flat item list, section by section: its per-index visibility and
+        // answers need no look-up by id, and no item is copied to filter the list.
+        var first = 0
         for section in questionnaire.sections {
+            let flats = first..<(first + section.items.count)
+            first = flats.upperBound
             lines.append("")
             let title = SummaryText.sanitized(section.title.resolved(lang))
-            let answered = section.items.contains { wizard.answer(for: $0.id) != nil }
+            let answered = flats.contains { wizard.visible[$0] && wizard.given[$0] != nil }
             guard answered else {
                 let note = section.summaryWhenSkipped?.resolved(lang) ?? t(.noAnswersInSection)
                 lines += wrap(title + ": " + SummaryText.sanitized(note), width: width)
                 continue
             }
             lines += heading(title, width: width)
-            // Indexes, not items: filtering `section.items` would copy each item.
-            let shown = section.items.indices.filter { section.items[$0].takesAnswer && wizard.isVisible(section.items[$0].id) }
-            lines += leaderTable(shown.map { (AnswerText.label(of: section.items[$0], language: lang), answerCell(section.items[$0])) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
+            let shown = flats.filter { wizard.takesAnswer[$0] && wizard.visible[$0] }
+            lines += leaderTable(shown.map { (AnswerText.label(of: wizard.items[$0], language: lang), answerCell(at: $0)) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
             for index in shown {
-                guard case .bodyMap = section.items[index].kind, case .regions(let regions)? = wizard.answer(for: section.items[index].id) else { continue }
+                guard case .bodyMap = wizard.items[index].kind, case .regions(let regions)? = wizard.given[index] else { continue }
                 lines.append("")
-                lines += bodyMap(item: section.items[index], regions: regions)
+                lines += bodyMap(item: wizard.items[index], regions: regions)
             }
         }
         return lines

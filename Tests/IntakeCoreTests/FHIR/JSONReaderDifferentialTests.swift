@@ -70,6 +70,16 @@ import Testing
         #expect(failure.message == "duplicate key 'k7', first written at line 8")
     }
 
+    /// Plain runs are skipped eight bytes at a time: an escape, a quote, a control character
+    /// or a non-ASCII character at any offset in or after a word ends the run where it is.
+    @Test(arguments: ["\\n", "\\\"", "é", "Ж", "\u{1F}", "\\u00e9", "中"])
+    func anyByteThatEndsAPlainRunIsSeenAtEveryOffset(special: String) {
+        for offset in 0..<20 {
+            let text = "[\"" + String(repeating: "a", count: offset) + special + "bcdefghijklmnop\", 1]"
+            #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)), "\(text)")
+        }
+    }
+
     /// Objects written with sorted keys (result files) are checked by comparing each key with
     /// the one before; a repeat of any earlier key, the last one included, is still found.
     @Test(arguments: ["k07", "k39", "k00"])

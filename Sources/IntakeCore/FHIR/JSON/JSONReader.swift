@@ -323,6 +323,11 @@ public struct JSONReader {
         var end = index
         var characters = 0
         var seen: UInt8 = 0
+        // Eight bytes at a time while they are plain ASCII (a character each), then byte by byte.
+        bytes.withUnsafeBytes { raw in
+            while end + 8 <= raw.count, Self.isPlainASCII(raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)) { end += 8 }
+        }
+        characters = end - index
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
             if bytes[end] & 0xC0 != 0x80 { characters += 1 }
             seen |= bytes[end]
@@ -331,6 +336,20 @@ public struct JSONReader {
         column += characters
         index = end
         return seen < 0x80
+    }
+
+    /// Whether none of the eight bytes of `word` ends a plain run or is outside ASCII: no
+    /// top bit, nothing below 0x20, no `"` and no `\` (a byte equal to one of these is
+    /// zero after an exclusive or; the zero-byte test holds for the word as a whole).
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & tops != 0 }
+        return word & tops == 0
+            && (word &- ones &* 0x20) & ~word & tops == 0
+            && !hasZeroByte(word ^ (ones &* 0x22))
+            && !hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// The byte a one-letter escape stands for (`\n` is a line feed), nil for others.

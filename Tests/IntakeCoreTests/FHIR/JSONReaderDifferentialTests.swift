@@ -59,15 +59,20 @@ import Testing
         }
     }
 
-    @Test func aLargeObjectFindsItsDuplicateKey() {
-        let keys = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k7\": 0"]
-        let text = "{" + keys.joined(separator: ",\n") + "}"
-        #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)))
+    /// An object of one member per line, `keys` in order: both readers must refuse it, and
+    /// this one with `message`.
+    func expectRefused(keys: [String], message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ",\n") + "}"
+        #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)), sourceLocation: sourceLocation)
         guard case .failure(let failure) = JSONReader.parse(text) else {
-            Issue.record("a duplicate key must be refused")
+            Issue.record("a duplicate key must be refused", sourceLocation: sourceLocation)
             return
         }
-        #expect(failure.message == "duplicate key 'k7', first written at line 8")
+        #expect(failure.message == message, sourceLocation: sourceLocation)
+    }
+
+    @Test func aLargeObjectFindsItsDuplicateKey() {
+        expectRefused(keys: (0..<40).map { "k\($0)" } + ["k7"], message: "duplicate key 'k7', first written at line 8")
     }
 
     /// Plain runs are skipped eight bytes at a time: an escape, a quote, a control character
@@ -80,28 +85,18 @@ import Testing
         }
     }
 
+    /// Two-digit keys k00...k39: in ascending order.
+    static let sortedKeys = (0..<40).map { "k" + ($0 < 10 ? "0" : "") + String($0) }
+
     /// Objects written with sorted keys (result files) are checked by comparing each key with
     /// the one before; a repeat of any earlier key, the last one included, is still found.
     @Test(arguments: ["k07", "k39", "k00"])
     func aLargeObjectWithSortedKeysFindsItsDuplicateKey(repeated: String) {
-        let keys = (0..<40).map { "\"k\(($0 < 10 ? "0" : "") + String($0))\": \($0)" } + ["\"\(repeated)\": 0"]
-        let text = "{" + keys.joined(separator: ",\n") + "}"
-        #expect(Self.outcome(JSONReader.parse(text)) == Self.outcome(ReferenceJSONReader.parse(text)))
-        guard case .failure(let failure) = JSONReader.parse(text) else {
-            Issue.record("a duplicate key must be refused")
-            return
-        }
-        #expect(failure.message == "duplicate key '\(repeated)', first written at line \(Int(repeated.dropFirst())! + 1)")
+        expectRefused(keys: Self.sortedKeys + [repeated], message: "duplicate key '\(repeated)', first written at line \(Int(repeated.dropFirst())! + 1)")
     }
 
     /// The first sixteen keys out of order, the rest ascending: not taken for a sorted object.
     @Test func keysThatAscendOnlyAfterTheSixteenthAreStillChecked() {
-        let keys = ["\"z\": 0"] + (0..<30).map { "\"k\(($0 < 10 ? "0" : "") + String($0))\": \($0)" } + ["\"z\": 1"]
-        let text = "{" + keys.joined(separator: ",\n") + "}"
-        guard case .failure(let failure) = JSONReader.parse(text) else {
-            Issue.record("a duplicate key must be refused")
-            return
-        }
-        #expect(failure.message == "duplicate key 'z', first written at line 1")
+        expectRefused(keys: ["z"] + Self.sortedKeys + ["z"], message: "duplicate key 'z', first written at line 1")
     }
 }

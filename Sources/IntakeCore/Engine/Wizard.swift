@@ -109,7 +109,7 @@ public struct Wizard: Sendable {
     /// Every answer given, hidden ones included, for saving a draft that resumes exactly.
     public var allGivenAnswers: [String: Answer] {
         var all: [String: Answer] = [:]
-        for index in items.indices { if let answer = given[index] { all[items[index].id] = answer } }
+        for index in items.indices where hasGiven[index] { all[items[index].id] = given[index] }
         return all
     }
 

@@ -32,6 +32,9 @@ public struct Wizard: Sendable {
     /// Per flat index: whether the item or its section has a `when` (others are always shown).
     let hasCondition: [Bool]
     let graph: DependencyGraph
+    /// Whether every condition reads only items before its own: then one pass in flow order
+    /// settles all visibility (always so in our YAML; a FHIR `enableWhen` may look forward).
+    let looksOnlyBack: Bool
 
     public init(questionnaire: Questionnaire, today: PartialDate) {
         self.questionnaire = questionnaire
@@ -52,18 +55,26 @@ public struct Wizard: Sendable {
         self.stepOfItem = stepOfItem
         self.sectionOfItem = questionnaire.sections.indices.flatMap { Array(repeating: $0, count: questionnaire.sections[$0].items.count) }
         self.takesAnswer = items.map(\.takesAnswer)
-        self.hasCondition = zip(items, sectionOfItem).map { item, section in
-            item.when != nil || questionnaire.sections[section].when != nil
+        let sectionOfItem = self.sectionOfItem
+        self.hasCondition = items.indices.map { index in
+            items[index].when != nil || questionnaire.sections[sectionOfItem[index]].when != nil
         }
         self.given = Array(repeating: nil, count: items.count)
         self.hasGiven = Array(repeating: false, count: items.count)
         var flatIndex: [String: Int] = [:]
         for (index, item) in items.enumerated() { flatIndex[item.id] = index }
         self.flatIndex = flatIndex
-        self.graph = DependencyGraph(questionnaire: questionnaire)
-        self.visible = Array(repeating: false, count: items.count)
+        let graph = DependencyGraph(questionnaire: questionnaire)
+        self.graph = graph
+        // Every condition looks back when each item is read only by items after it (the
+        // dependents are sorted, so the first is the earliest); a name that is not an item
+        // counts as looking forward, which only costs a second pass.
+        self.looksOnlyBack = graph.dependents.allSatisfy { name, readers in
+            flatIndex[name].map { readers.first ?? Int.max > $0 } ?? false
+        }
+        self.visible = hasCondition.map { !$0 }
         self.position = .step(0)
-        for index in items.indices { visible[index] = evaluateVisibility(of: index) }
+        settleVisibility()
         if let first = firstVisibleStep(from: 0, direction: 1) { position = .step(first) } else { position = .review }
     }
 
@@ -167,10 +178,12 @@ public struct Wizard: Sendable {
     /// were evaluated. One pass is enough when every condition looks back (always in our
     /// YAML, checked at load); a FHIR `enableWhen` may look forward, and each further pass
     /// settles one more level of those (the importer refuses loops, so it ends).
+    @discardableResult
     private mutating func settleVisibility() -> Int {
         // One environment for the whole pass, kept up to date: a condition reads the
         // visibility of the items settled before it.
         let environment = AnswerEnvironment(wizard: self)
+        visible = []  // the environment's copy is changed in place meanwhile, not copied
         var evaluated = 0
         var changed = true
         while changed {
@@ -183,7 +196,7 @@ public struct Wizard: Sendable {
                     changed = true
                 }
             }
-            if graph.looksOnlyBack { break }
+            if looksOnlyBack { break }
         }
         visible = environment.wizard.visible
         return evaluated
@@ -204,21 +217,22 @@ public struct Wizard: Sendable {
     /// changes the value others see, so its dependents join the queue.
     private mutating func propagate(from index: Int) {
         var queue = Set(graph.dependents[items[index].id] ?? [])
+        guard !queue.isEmpty else { return }
+        // One environment for the whole propagation, kept up to date as items flip; its copy
+        // of `visible` is the only one meanwhile, so it is changed in place, not copied.
+        let environment = AnswerEnvironment(wizard: self)
+        visible = []
         while let next = queue.min() {
             queue.remove(next)
             lastReevaluationCount += 1
-            let now = evaluateVisibility(of: next)
-            guard now != visible[next] else { continue }
-            visible[next] = now
+            let now = !hasCondition[next] || conditionsHold(at: next, in: environment)
+            guard now != environment.wizard.visible[next] else { continue }
+            environment.wizard.visible[next] = now
             if given[next] != nil {
                 queue.formUnion(graph.dependents[items[next].id] ?? [])
             }
         }
-    }
-
-    private func evaluateVisibility(of index: Int) -> Bool {
-        guard hasCondition[index] else { return true }
-        return conditionsHold(at: index, in: AnswerEnvironment(wizard: self))
+        visible = environment.wizard.visible
     }
 
     /// Whether the `when` of item `index` and of its section hold.

@@ -32,7 +32,7 @@ import Testing
             for (id, answer) in answers { try? oneByOne.setAnswer(answer, for: id) }
             var bulk = Wizard(questionnaire: questionnaire, today: fixedToday)
             #expect(bulk.setAnswers(answers).isEmpty)
-            #expect(bulk.graph.looksOnlyBack)
+            #expect(bulk.looksOnlyBack)
             Self.expectSameState(bulk, oneByOne)
         }
     }
@@ -76,7 +76,7 @@ import Testing
 
     @Test func aForwardLookInTheQuestionnaireIsNoticed() throws {
         let questionnaire = try #require(Self.forwardLookingQuestionnaire(codes: [5, 1]))
-        #expect(!Wizard(questionnaire: questionnaire, today: fixedToday).graph.looksOnlyBack)
+        #expect(!Wizard(questionnaire: questionnaire, today: fixedToday).looksOnlyBack)
     }
 
     @Test func refusedAnswersAreNamedAndTheOthersKept() throws {

@@ -496,7 +496,7 @@ def main():
     ap.add_argument("--sizes", default="100,1000,10000,100000")
     ap.add_argument("--scaling-runs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=10000)
-    ap.add_argument("--batch-runs", type=int, default=2)
+    ap.add_argument("--batch-runs", type=int, default=3)
     ap.add_argument("--bad-runs", type=int, default=10)
     ap.add_argument("--quick", action="store_true", help="few runs, for trying the harness")
     opts = ap.parse_args()

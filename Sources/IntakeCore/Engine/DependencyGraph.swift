@@ -7,17 +7,21 @@ struct DependencyGraph: Sendable {
     let dependents: [String: [Int]]
 
     init(questionnaire: Questionnaire) {
-        var dependents: [String: Set<Int>] = [:]
+        // Items are visited in flow order, so appending keeps each list ascending; a name
+        // read by both an item and its section is added once. No set per name or per item,
+        // and no item copied (this runs for every wizard, on every item).
+        var dependents: [String: [Int]] = [:]
         var flat = 0
         for section in questionnaire.sections {
             let sectionReads = section.when?.references ?? []
-            for item in section.items {
-                for name in sectionReads.union(item.when?.references ?? []) {
-                    dependents[name, default: []].insert(flat)
+            for index in section.items.indices {
+                for name in sectionReads { dependents[name, default: []].append(flat) }
+                for name in section.items[index].when?.references ?? [] where !sectionReads.contains(name) {
+                    dependents[name, default: []].append(flat)
                 }
                 flat += 1
             }
         }
-        self.dependents = dependents.mapValues { $0.sorted() }
+        self.dependents = dependents
     }
 }

@@ -62,7 +62,8 @@ public struct Wizard: Sendable {
         self.given = Array(repeating: nil, count: items.count)
         self.hasGiven = Array(repeating: false, count: items.count)
         var flatIndex: [String: Int] = [:]
-        for (index, item) in items.enumerated() { flatIndex[item.id] = index }
+        flatIndex.reserveCapacity(items.count)
+        for index in items.indices { flatIndex[items[index].id] = index }
         self.flatIndex = flatIndex
         let graph = DependencyGraph(questionnaire: questionnaire)
         self.graph = graph

@@ -13,12 +13,22 @@ enum UTF8Scan {
         var printableASCII = true
         /// Whether any byte is a C0 control (below 0x20: line breaks, tabs, escapes).
         var hasControl = false
+
+        @inline(__always)
+        mutating func note(_ byte: UInt8) {
+            guard byte < 0x20 || byte >= 0x7F else { return }
+            printableASCII = false
+            if byte < 0x20 { hasControl = true }
+        }
     }
 
     static func summary<S: StringProtocol>(of text: S) -> Summary {
         if let found = text.utf8.withContiguousStorageIfAvailable(summary(of:)) { return found }
         var found = Summary()
-        for byte in text.utf8 { note(byte, in: &found) }
+        for byte in text.utf8 {
+            found.count += 1
+            found.note(byte)
+        }
         return found
     }
 
@@ -29,10 +39,7 @@ enum UTF8Scan {
         var start = 0
         let raw = UnsafeRawBufferPointer(bytes)
         while start + 8 <= bytes.count, isPrintableASCII(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) { start += 8 }
-        for byte in bytes[start...] where byte < 0x20 || byte >= 0x7F {
-            found.printableASCII = false
-            if byte < 0x20 { found.hasControl = true }
-        }
+        for byte in bytes[start...] { found.note(byte) }
         return found
     }
 
@@ -42,19 +49,19 @@ enum UTF8Scan {
     /// borrow or carry can only start in a byte that is out of range.
     @inline(__always)
     static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let tops: UInt64 = 0x8080_8080_8080_8080
         let below = (word &- ones &* 0x20) & ~word
         let delete = word &+ ones
         return (word | below | delete) & tops == 0
     }
 
+    /// Whether a byte of `word` equals `byte` (it is zero after an exclusive or; the
+    /// zero-byte test holds for the word as a whole).
     @inline(__always)
-    private static func note(_ byte: UInt8, in found: inout Summary) {
-        found.count += 1
-        if byte < 0x20 || byte >= 0x7F {
-            found.printableASCII = false
-            if byte < 0x20 { found.hasControl = true }
-        }
+    static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & tops != 0
     }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let tops: UInt64 = 0x8080_8080_8080_8080
 }

@@ -338,18 +338,12 @@ public struct JSONReader {
         return seen < 0x80
     }
 
-    /// Whether none of the eight bytes of `word` ends a plain run or is outside ASCII: no
-    /// top bit, nothing below 0x20, no `"` and no `\` (a byte equal to one of these is
-    /// zero after an exclusive or; the zero-byte test holds for the word as a whole).
+    /// Whether none of the eight bytes of `word` ends a plain run or is outside ASCII:
+    /// printable ASCII (``UTF8Scan``; a DEL falls to the byte-by-byte loop, which takes it),
+    /// and no `"` or `\`.
     @inline(__always)
     private static func isPlainASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let tops: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & tops != 0 }
-        return word & tops == 0
-            && (word &- ones &* 0x20) & ~word & tops == 0
-            && !hasZeroByte(word ^ (ones &* 0x22))
-            && !hasZeroByte(word ^ (ones &* 0x5C))
+        UTF8Scan.isPrintableASCII(word) && !UTF8Scan.contains(UInt8(ascii: "\""), in: word) && !UTF8Scan.contains(UInt8(ascii: "\\"), in: word)
     }
 
     /// The byte a one-letter escape stands for (`\n` is a line feed), nil for others.

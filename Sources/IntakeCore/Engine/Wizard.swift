@@ -98,8 +98,14 @@ public struct Wizard: Sendable {
 
     /// The answer that counts: nil for hidden or unanswered items.
     public func answer(for itemID: String) -> Answer? {
-        guard let index = flatIndex[itemID], visible[index] else { return nil }
-        return given[index]
+        // Not `flatIndex[itemID].flatMap(answer(at:))`: the method reference copies the wizard.
+        guard let index = flatIndex[itemID] else { return nil }
+        return answer(at: index)
+    }
+
+    /// ``answer(for:)`` of the item at flat index `index`, without looking up its id.
+    func answer(at index: Int) -> Answer? {
+        visible[index] ? given[index] : nil
     }
 
     /// The answer the patient gave, even if the item is hidden now (the widget shows it again if it returns).

@@ -213,7 +213,7 @@ public struct SummaryRenderer {
     /// or "not asked". By flat index: visibility and answer without looking up the id.
     func answerCell(at index: Int) -> String {
         guard wizard.visible[index] else { return t(.notAsked) }
-        guard let answer = wizard.given[index] else { return t(.notAnswered) }
+        guard let answer = wizard.answer(at: index) else { return t(.notAnswered) }
         let item = wizard.items[index]
         if case .longText = item.kind { return "(" + t(.seeOwnWords) + ")" }
         if case .bodyMap = item.kind, case .regions(let regions) = answer, !regions.isEmpty { return AnswerText.format(answer, of: item, language: lang) + " (" + t(.seeDrawing) + ")" }
@@ -241,7 +241,7 @@ public struct SummaryRenderer {
             first = flats.upperBound
             lines.append("")
             let title = SummaryText.sanitized(section.title.resolved(lang))
-            let answered = flats.contains { wizard.visible[$0] && wizard.given[$0] != nil }
+            let answered = flats.contains { wizard.answer(at: $0) != nil }
             guard answered else {
                 let note = section.summaryWhenSkipped?.resolved(lang) ?? t(.noAnswersInSection)
                 lines += wrap(title + ": " + SummaryText.sanitized(note), width: width)
@@ -251,7 +251,7 @@ public struct SummaryRenderer {
             let shown = flats.filter { wizard.takesAnswer[$0] && wizard.visible[$0] }
             lines += leaderTable(shown.map { (AnswerText.label(of: wizard.items[$0], language: lang), answerCell(at: $0)) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
             for index in shown {
-                guard case .bodyMap = wizard.items[index].kind, case .regions(let regions)? = wizard.given[index] else { continue }
+                guard case .bodyMap = wizard.items[index].kind, case .regions(let regions)? = wizard.answer(at: index) else { continue }
                 lines.append("")
                 lines += bodyMap(item: wizard.items[index], regions: regions)
             }
@@ -285,12 +285,12 @@ public struct SummaryRenderer {
         lines += heading(t(.ownWords), width: width)
         // Indexes into the wizard's flat item list: filtering items would copy each one.
         let words = wizard.items.indices.filter { index in
-            if case .longText = wizard.items[index].kind, wizard.answer(for: wizard.items[index].id) != nil { return true }
+            if case .longText = wizard.items[index].kind, wizard.answer(at: index) != nil { return true }
             return false
         }
         if words.isEmpty { lines.append("  –") }
         for index in words {
-            guard case .text(let text)? = wizard.answer(for: wizard.items[index].id) else { continue }
+            guard case .text(let text)? = wizard.answer(at: index) else { continue }
             lines += wrap(AnswerText.label(of: wizard.items[index], language: lang) + ":", width: width - 2).map { "  " + $0 }
             lines += wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
         }

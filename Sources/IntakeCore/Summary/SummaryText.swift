@@ -180,14 +180,14 @@ enum SummaryText {
     /// A rule across the page: `count` box-drawing characters, cut from a run made once
     /// (`String(repeating:count:)` of a character of three bytes costs ~5,000 instructions).
     static func rule(_ count: Int, _ character: Character = "─") -> String {
+        guard count > 0 else { return "" }
         let run: String
         switch character {
         case "─": run = lightRule
         case "═": run = heavyRule
-        default: return String(repeating: character, count: max(0, count))
+        default: return String(repeating: character, count: count)
         }
         let step = character.utf8.count
-        guard count > 0 else { return "" }
         guard count * step <= run.utf8.count else { return String(repeating: character, count: count) }
         return String(Substring(run.utf8.prefix(count * step)))
     }

@@ -198,14 +198,14 @@ public struct Wizard: Sendable {
             for index in items.indices where hasCondition[index] {
                 evaluated += 1
                 let now = conditionsHold(at: index, in: environment)
-                if now != environment.wizard.visible[index] {
-                    environment.wizard.visible[index] = now
+                if now != environment.visible[index] {
+                    environment.visible[index] = now
                     changed = true
                 }
             }
             if looksOnlyBack { break }
         }
-        visible = environment.wizard.visible
+        visible = environment.visible
         return evaluated
     }
 
@@ -233,13 +233,13 @@ public struct Wizard: Sendable {
             queue.remove(next)
             lastReevaluationCount += 1
             let now = !hasCondition[next] || conditionsHold(at: next, in: environment)
-            guard now != environment.wizard.visible[next] else { continue }
-            environment.wizard.visible[next] = now
+            guard now != environment.visible[next] else { continue }
+            environment.visible[next] = now
             if given[next] != nil {
                 queue.formUnion(graph.dependents[items[next].id] ?? [])
             }
         }
-        visible = environment.wizard.visible
+        visible = environment.visible
     }
 
     /// Whether the `when` of item `index` and of its section hold.
@@ -275,21 +275,37 @@ public struct Wizard: Sendable {
 }
 
 /// Expressions read answers through this: hidden items are `null`. A class, so that handing
-/// it to an expression as `any EvaluationEnvironment` neither boxes nor copies the wizard.
+/// it to an expression as `any EvaluationEnvironment` neither boxes nor copies anything; it
+/// keeps only the parts of the wizard that expressions read, as separate properties,
+/// because a whole `Wizard` stored in a class is copied out (two dozen retains) for every
+/// method called on it.
 final class AnswerEnvironment: EvaluationEnvironment {
-    /// The wizard as the expressions see it; ``Wizard/settleVisibility()`` updates its
-    /// visibility as it goes.
-    var wizard: Wizard
+    private let items: [Item]
+    private let flatIndex: [String: Int]
+    private let given: [Answer?]
+    /// Visibility as the expressions see it; ``Wizard/settleVisibility()`` and
+    /// ``Wizard/propagate(from:)`` change it in place as they go.
+    var visible: [Bool]
+    let today: PartialDate
 
-    init(wizard: Wizard) { self.wizard = wizard }
-
-    func value(of name: String) -> Value { wizard.answer(for: name)?.expressionValue ?? .null }
-
-    func isAnswered(_ name: String) -> Bool { wizard.answer(for: name) != nil }
-
-    func optionScore(item: String, option: String) -> Double? {
-        wizard.flatIndex[item].flatMap { wizard.items[$0].option(option)?.score }
+    init(wizard: Wizard) {
+        items = wizard.items
+        flatIndex = wizard.flatIndex
+        given = wizard.given
+        visible = wizard.visible
+        today = wizard.today
     }
 
-    var today: PartialDate { wizard.today }
+    private func answer(_ name: String) -> Answer? {
+        guard let index = flatIndex[name], visible[index] else { return nil }
+        return given[index]
+    }
+
+    func value(of name: String) -> Value { answer(name)?.expressionValue ?? .null }
+
+    func isAnswered(_ name: String) -> Bool { answer(name) != nil }
+
+    func optionScore(item: String, option: String) -> Double? {
+        flatIndex[item].flatMap { items[$0].option(option)?.score }
+    }
 }

@@ -1,37 +1,98 @@
 /// One question (or a display-only note) on its own screen.
+///
+/// Its fields live in one shared, copy-on-write box: items are passed around and read from
+/// arrays everywhere (engine, renderer, summaries), and a copy of the plain struct retained
+/// about a dozen references; now a copy is one retain, and a change copies the box first
+/// when someone else holds it.
 public struct Item: Sendable {
-    public var id: String
-    public var kind: ItemKind
+    /// The fields themselves; ``Item`` reads them in place and changes them through ``fields``.
+    struct Fields: Sendable {
+        var id: String
+        var kind: ItemKind
+        var text: LocalizedText
+        var help: LocalizedText?
+        var summaryLabel: LocalizedText?
+        var required: Bool
+        var when: CompiledExpression?
+        var validations: [Validation]
+        var location: SourceLocation
+        var fhir: FHIRItemBinding?
+    }
+
+    /// Unchecked: the box is changed only while uniquely referenced (``fields``), so no two
+    /// items ever share a box that changes.
+    final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// The fields for changing: copies the box first if another item shares it.
+    private var fields: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
+    public var id: String {
+        get { box.fields.id }
+        set { fields.id = newValue }
+    }
+    public var kind: ItemKind {
+        get { box.fields.kind }
+        set { fields.kind = newValue }
+    }
     /// The question as the patient reads it.
-    public var text: LocalizedText
+    public var text: LocalizedText {
+        get { box.fields.text }
+        set { fields.text = newValue }
+    }
     /// Plain-language help shown on F1 / `?`.
-    public var help: LocalizedText?
+    public var help: LocalizedText? {
+        get { box.fields.help }
+        set { fields.help = newValue }
+    }
     /// How the answer is labelled in the clinician's summary, e.g. "Fever". Falls back to `text`.
-    public var summaryLabel: LocalizedText?
-    public var required: Bool
+    public var summaryLabel: LocalizedText? {
+        get { box.fields.summaryLabel }
+        set { fields.summaryLabel = newValue }
+    }
+    public var required: Bool {
+        get { box.fields.required }
+        set { fields.required = newValue }
+    }
     /// Skip logic: the item is asked only when this is true.
-    public var when: CompiledExpression?
+    public var when: CompiledExpression? {
+        get { box.fields.when }
+        set { fields.when = newValue }
+    }
     /// Checks on the answer; each must hold before the patient can move on.
-    public var validations: [Validation]
-    public var location: SourceLocation
+    public var validations: [Validation] {
+        get { box.fields.validations }
+        set { fields.validations = newValue }
+    }
+    public var location: SourceLocation {
+        get { box.fields.location }
+        set { fields.location = newValue }
+    }
     /// Where the item came from when imported from a FHIR Questionnaire (original linkId,
     /// FHIR type, option codings, group nesting); nil for YAML questionnaires. See docs/fhir.md.
-    public var fhir: FHIRItemBinding? = nil
+    public var fhir: FHIRItemBinding? {
+        get { box.fields.fhir }
+        set { fields.fhir = newValue }
+    }
 
     public init(
         id: String, kind: ItemKind, text: LocalizedText, help: LocalizedText? = nil,
         summaryLabel: LocalizedText? = nil, required: Bool = false, when: CompiledExpression? = nil,
         validations: [Validation] = [], location: SourceLocation = .unknown
     ) {
-        self.id = id
-        self.kind = kind
-        self.text = text
-        self.help = help
-        self.summaryLabel = summaryLabel
-        self.required = required
-        self.when = when
-        self.validations = validations
-        self.location = location
+        box = Box(Fields(
+            id: id, kind: kind, text: text, help: help, summaryLabel: summaryLabel, required: required,
+            when: when, validations: validations, location: location, fhir: nil))
     }
 
     /// Options of a choice item, empty for every other kind.

@@ -99,4 +99,23 @@ import Testing
     @Test func keysThatAscendOnlyAfterTheSixteenthAreStillChecked() {
         expectRefused(keys: ["z"] + Self.sortedKeys + ["z"], message: "duplicate key 'z', first written at line 1")
     }
+
+    /// Numbers of up to 15 digits are made from their digits (a fraction with one division
+    /// by a power of ten); longer ones and exponents are parsed from their text. Either
+    /// way the value is the one the text denotes, as the standard library parses it.
+    @Test func decimalsReadAsTheStandardLibraryParsesThem() async {
+        let digits = Gen.int(in: 0...9).array(of: 0...12)
+        await propertyCheck(count: 3000, input: digits, digits, Gen.int(in: 0...1)) { whole, fraction, negative in
+            let wholeText = whole.isEmpty || whole[0] == 0 ? "0" : whole.map(String.init).joined()
+            let fractionText = fraction.map(String.init).joined()
+            let text = (negative == 1 ? "-" : "") + wholeText + (fraction.isEmpty ? "" : "." + fractionText)
+            guard case .success(let node) = JSONReader.parse(text), case .number(let value, let isInteger) = node.kind else {
+                Issue.record("not read as a number: \(text)")
+                return
+            }
+            let expected = Double(text)!
+            #expect(value.bitPattern == expected.bitPattern, "\(text)")
+            #expect(isInteger == fraction.isEmpty)
+        }
+    }
 }

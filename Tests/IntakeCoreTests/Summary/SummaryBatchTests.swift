@@ -87,6 +87,10 @@ import Testing
         ("{\"form<FF>at\": \"x\"}", "the file is not UTF-8 text"),
         ("{\"format\": \"Слабость\", \"x\" <FF>}", "the file is not UTF-8 text"),
         ("{\"format\": \"Слабость\"}", "provenance: missing"),
+        ("{\"format\": null}", "format: missing"),
+        ("{\"unknown\": {\"deep\": [1, {\"x\": null}]}, \"format\": []}", "format: expected a string, found an array"),
+        ("{\"unknown\": " + String(repeating: "[", count: 100), "nested deeper than"),
+        ("{\"answers\": {\"a\": [1, {\"b\": tru}]}}", "invalid literal"),
     ])
     /// `<FF>` stands for the byte 0xFF, which is never UTF-8.
     func refusesWhatIsNotAResult(text: String, message: String) {
@@ -99,6 +103,22 @@ import Testing
             _ = try IntakeResult(resultJSON: bytes)
         } throws: { error in
             "\(error)".contains(message)
+        }
+    }
+
+    @Test func aRepeatedAnswerOrTextAfterTheResultIsRefused() throws {
+        let (_, bytes) = try SummaryBatchTests.resultFile("choking", clinic: "en")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let repeated = text.replacingOccurrences(of: "\"answers\" : {", with: "\"answers\" : {\n    \"allergies\" : true,")
+        #expect {
+            _ = try IntakeResult(resultJSON: Array(repeated.utf8))
+        } throws: { error in
+            "\(error)".contains("duplicate key 'allergies' in answers")
+        }
+        #expect {
+            _ = try IntakeResult(resultJSON: Array((text + " x").utf8))
+        } throws: { error in
+            "\(error)".contains("unexpected text after the end")
         }
     }
 

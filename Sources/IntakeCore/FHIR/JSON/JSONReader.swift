@@ -14,22 +14,22 @@ public struct JSONReader {
     /// The document's UTF-8 (valid: it comes from a `String`). Reading bytes, not an array
     /// of Unicode scalars, costs a quarter of the memory and a fraction of the time; the
     /// column still counts characters (Unicode scalars), as editors show it.
-    private let bytes: [UInt8]
-    private var index = 0
-    private var line = 1
-    private var column = 1
+    let bytes: [UInt8]
+    var index = 0
+    var line = 1
+    var column = 1
     private var depth = 0
     /// Where the reader is: object keys and array indexes from the root. The dotted path
     /// text is only needed for a message, so it is built only then (``pathText``).
-    private var path: [PathPart] = []
+    var path: [PathPart] = []
 
-    private enum PathPart {
+    enum PathPart {
         case key(String)
         case index(Int)
     }
 
     /// `a.b[2].c`: the path of the value being read ("" at the root).
-    private var pathText: String {
+    var pathText: String {
         var text = ""
         for part in path {
             switch part {
@@ -71,7 +71,7 @@ public struct JSONReader {
         }
     }
 
-    private init(bytes: [UInt8], checksUTF8: Bool) {
+    init(bytes: [UInt8], checksUTF8: Bool) {
         self.bytes = bytes
         self.checksUTF8 = checksUTF8
     }
@@ -89,15 +89,15 @@ public struct JSONReader {
         return text
     }
 
-    private func failure(_ message: String) -> Failure {
+    func failure(_ message: String) -> Failure {
         Failure(message: message, line: line, column: column)
     }
 
     /// The byte at the reading position; nil at the end.
-    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     /// Moves past one byte; the column counts the first byte of each character only.
-    private mutating func advance() {
+    mutating func advance() {
         let byte = bytes[index]
         if byte == 0x0A {
             line += 1
@@ -122,21 +122,21 @@ public struct JSONReader {
         return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { advance() }
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws {
+    mutating func expect(_ byte: UInt8, _ what: String) throws {
         guard current == byte else { throw failure("expected \(what)\(foundText)") }
         advance()
     }
 
-    private var foundText: String {
+    var foundText: String {
         guard let c = currentScalar else { return " but the file ends here" }
         return " but found '\(Character(c))'"
     }
 
-    private mutating func value() throws -> JSONNode {
+    mutating func value() throws -> JSONNode {
         let (startLine, startColumn) = (line, column)
         guard let c = current else { throw failure("expected a value but the file ends here") }
         switch c {
@@ -153,31 +153,27 @@ public struct JSONReader {
         }
     }
 
-    private mutating func keyword(_ word: String) throws {
+    mutating func keyword(_ word: String) throws {
         for expected in word.utf8 {
             guard current == expected else { throw failure("invalid literal; expected '\(word)'") }
             advance()
         }
     }
 
-    private mutating func enter() throws {
+    mutating func enter() throws {
         depth += 1
         if depth > SourceLimits.maximumNesting { throw failure("nested deeper than \(SourceLimits.maximumNesting) levels") }
     }
 
+    mutating func leave() { depth -= 1 }
+
     private mutating func object() throws -> JSONNode {
         let (startLine, startColumn) = (line, column)
         try enter()
-        defer { depth -= 1 }
+        defer { leave() }
         advance()
         var members: [(key: String, value: JSONNode)] = []
-        // Lines of the keys, to name the first of a duplicate; small objects (all of a
-        // result file's) are searched in order, large ones through a dictionary.
-        var keyLines: [Int] = []
-        var seen: [String: Int] = [:]
-        // Large objects whose keys so far ascend (files written with sorted keys, like
-        // results) need no dictionary: a key greater than the last one is new.
-        var ascending = false
+        var keys = KeyLog()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             advance()
@@ -185,34 +181,7 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes\(foundText)") }
-            let (keyLine, keyColumn) = (line, column)
-            let (key, _) = try string()
-            let firstLine: Int?
-            if members.count == Self.linearKeySearch {
-                ascending = zip(members, members.dropFirst()).allSatisfy { $0.key < $1.key }
-            }
-            if members.count < Self.linearKeySearch {
-                firstLine = members.firstIndex { $0.key == key }.map { keyLines[$0] }
-            } else if ascending, let last = members.last, last.key < key {
-                firstLine = nil
-            } else {
-                ascending = false
-                if seen.isEmpty {
-                    for (offset, member) in members.enumerated() { seen[member.key] = keyLines[offset] }
-                }
-                firstLine = seen[key]
-                if firstLine == nil { seen[key] = keyLine }
-            }
-            if let firstLine {
-                let place = pathText
-                let where_ = place.isEmpty ? "" : " in \(place)"
-                throw Failure(message: "duplicate key '\(key)'\(where_), first written at line \(firstLine)", line: keyLine, column: keyColumn)
-            }
-            keyLines.append(keyLine)
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"), "':' after the key")
-            skipWhitespace()
+            let key = try nextKey(&keys)
             path.append(.key(key))
             let child = try value()
             path.removeLast()
@@ -227,13 +196,11 @@ public struct JSONReader {
         }
     }
 
-    /// Objects with fewer members look for a duplicate key by comparing with each.
-    private static let linearKeySearch = 16
 
     private mutating func array() throws -> JSONNode {
         let (startLine, startColumn) = (line, column)
         try enter()
-        defer { depth -= 1 }
+        defer { leave() }
         advance()
         var elements: [JSONNode] = []
         skipWhitespace()
@@ -256,7 +223,7 @@ public struct JSONReader {
         }
     }
 
-    private mutating func string() throws -> (String, Bool) {
+    mutating func string() throws -> (String, Bool) {
         advance() // opening quote
         // The usual string has no escapes: made from its bytes in one go.
         let start = index
@@ -401,8 +368,20 @@ public struct JSONReader {
 
     private mutating func number() throws -> JSONNode {
         let (startLine, startColumn) = (line, column)
+        let (value, isInteger) = try numberValue()
+        return JSONNode(.number(value, isInteger: isInteger), line: startLine, column: startColumn)
+    }
+
+    /// 1, 10, ... 10^15: each exact as a Double.
+    private static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { product, _ in product * 10 } }
+
+    /// The number at the reading position, and whether it was written as an integer.
+    mutating func numberValue() throws -> (Double, isInteger: Bool) {
+        let (startLine, startColumn) = (line, column)
         let start = index
         var isInteger = true
+        var fractionDigits = 0
+        var hasExponent = false
         func digits() -> Int {
             var count = 0
             while let c = current, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
@@ -421,27 +400,36 @@ public struct JSONReader {
         if current == UInt8(ascii: ".") {
             isInteger = false
             advance()
-            if digits() == 0 { throw failure("expected digits after the decimal point") }
+            fractionDigits = digits()
+            if fractionDigits == 0 { throw failure("expected digits after the decimal point") }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             isInteger = false
+            hasExponent = true
             advance()
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
             if digits() == 0 { throw failure("expected digits in the exponent") }
         }
-        // Most numbers (answers, weights, counts) are short integers: exact as a Double
-        // below 2^53, so made from their digits without a text to parse.
-        if isInteger, index - start <= 15 {
+        // Most numbers (answers, weights, counts) are short: at most 15 digits are exact
+        // as a Double (below 2^53), so they are made from their digits without a text to
+        // parse; a fraction then takes one division by an exact power of ten, which IEEE
+        // arithmetic rounds correctly (Clinger's fast path), as parsing the text would.
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digitCount = index - start - (negative ? 1 : 0) - (fractionDigits > 0 ? 1 : 0)
+        if !hasExponent, digitCount <= 15 {
             var magnitude = 0
-            for byte in bytes[start..<index] where byte != UInt8(ascii: "-") { magnitude = magnitude * 10 + Int(byte - UInt8(ascii: "0")) }
-            let value = bytes[start] == UInt8(ascii: "-") ? -Double(magnitude) : Double(magnitude)
-            return JSONNode(.number(value, isInteger: true), line: startLine, column: startColumn)
+            for byte in bytes[start..<index] where byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") {
+                magnitude = magnitude * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            var value = Double(magnitude)
+            if fractionDigits > 0 { value /= Self.powersOfTen[fractionDigits] }
+            return (negative ? -value : value, isInteger)
         }
         // The text as written, with the exponent's letter as "e" (all of it is ASCII).
         let text = String(decoding: bytes[start..<index].map { $0 == UInt8(ascii: "E") ? UInt8(ascii: "e") : $0 }, as: UTF8.self)
         guard text.utf8.count <= 40, let value = Double(text), value.isFinite else {
             throw Failure(message: "number '\(text.prefix(40))' is out of range", line: startLine, column: startColumn)
         }
-        return JSONNode(.number(value, isInteger: isInteger), line: startLine, column: startColumn)
+        return (value, isInteger)
     }
 }

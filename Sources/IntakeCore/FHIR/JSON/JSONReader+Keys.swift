@@ -1,0 +1,59 @@
+/// Object keys: read, checked for repeats, and followed by the `:`.
+extension JSONReader {
+    /// The keys of one object read so far, with their lines, to refuse a repeated key and
+    /// name the line of the first. Small objects (all but the answers of a result file)
+    /// are searched in order; large ones through a dictionary, unless their keys ascend
+    /// (files written with sorted keys, like results): then a key greater than the last
+    /// is new, and no dictionary is needed.
+    struct KeyLog {
+        /// Objects with fewer keys look for a repeat by comparing with each.
+        static let linearSearch = 16
+
+        /// The keys with their lines, in file order: one array, made with room for a
+        /// typical object, so logging a key seldom allocates.
+        private var keys: [(key: String, line: Int)] = []
+        private var seen: [String: Int] = [:]
+        private var ascending = false
+
+        /// The line where `key` was first written in this object, or nil (and `key` is
+        /// logged at `line`) when it is new.
+        mutating func firstLine(of key: String, line: Int) -> Int? {
+            if keys.isEmpty { keys.reserveCapacity(8) }
+            if keys.count == Self.linearSearch {
+                ascending = zip(keys, keys.dropFirst()).allSatisfy { $0.key < $1.key }
+            }
+            let first: Int?
+            if keys.count < Self.linearSearch {
+                first = keys.first { $0.key == key }?.line
+            } else if ascending, let last = keys.last, last.key < key {
+                first = nil
+            } else {
+                ascending = false
+                if seen.isEmpty {
+                    for known in keys { seen[known.key] = known.line }
+                }
+                first = seen[key]
+                if first == nil { seen[key] = line }
+            }
+            if first == nil { keys.append((key, line)) }
+            return first
+        }
+    }
+
+    /// Reads a key in double quotes at the reading position and the `:` after it; the reader
+    /// is then at the member's value. A key already in `keys` is an error.
+    mutating func nextKey(_ keys: inout KeyLog) throws -> String {
+        guard current == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes\(foundText)") }
+        let (keyLine, keyColumn) = (line, column)
+        let (key, _) = try string()
+        if let firstLine = keys.firstLine(of: key, line: keyLine) {
+            let place = pathText
+            let where_ = place.isEmpty ? "" : " in \(place)"
+            throw Failure(message: "duplicate key '\(key)'\(where_), first written at line \(firstLine)", line: keyLine, column: keyColumn)
+        }
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"), "':' after the key")
+        skipWhitespace()
+        return key
+    }
+}

@@ -1,0 +1,177 @@
+/// Reading a document value by value into the caller's own types, without a tree of
+/// ``JSONNode``s: a batch summary reads thousands of result files, and building a node per
+/// value, then copying each into the result and freeing the tree, cost more than reading
+/// the text. The same rules as ``JSONReader/parse(utf8:)`` hold (strict syntax, UTF-8 checked
+/// string by string, no repeated keys, bounded nesting, no control characters); a value of
+/// the wrong type is a ``JSONReader/Failure`` that names the value's path.
+extension JSONReader {
+    /// A reader at the start of `bytes`, which are not yet known to be UTF-8.
+    init(pulling bytes: [UInt8]) {
+        self.init(bytes: bytes, checksUTF8: true)
+        skipWhitespace()
+    }
+
+    /// After the document's one value: nothing but whitespace may follow.
+    mutating func finish() throws {
+        skipWhitespace()
+        if index < bytes.count { throw failure("unexpected text after the end of the JSON document") }
+    }
+
+    /// A wrong value at the reading position, or at `start` when it is already read:
+    /// `path: message` (the message alone at the root).
+    func problem(_ message: String, at start: Position? = nil) -> Failure {
+        let place = pathText
+        let start = start ?? position
+        return Failure(message: place.isEmpty ? message : place + ": " + message, line: start.line, column: start.column)
+    }
+
+    /// `key` of the object being read (``readObject(_:)``), which is missing, or null where a value is required.
+    func missing(_ key: String, in object: Position) -> Failure {
+        let place = pathText
+        return Failure(message: (place.isEmpty ? key : place + "." + key) + ": missing", line: object.line, column: object.column)
+    }
+
+    /// Where a value starts, for messages about it once it is read.
+    struct Position {
+        var line: Int
+        var column: Int
+    }
+
+    var position: Position { Position(line: line, column: column) }
+
+    /// What the value at the reading position is, as messages name it: "a string", "an object".
+    private var foundKind: String {
+        switch current ?? 0 {
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): "a number"
+        default: "nothing"
+        }
+    }
+
+    /// Whether a number starts at the reading position.
+    private var atNumber: Bool {
+        guard let byte = current else { return false }
+        return byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Whether the value at the reading position is `null`; if so, it is read.
+    mutating func skipNull() throws -> Bool {
+        guard current == UInt8(ascii: "n") else { return false }
+        try keyword("null")
+        return true
+    }
+
+    /// Reads an object, handing each key to `member` with the reader at its value, which
+    /// `member` must read (or ``skipValue()``). Returns where the object started.
+    @discardableResult
+    mutating func readObject(_ member: (inout JSONReader, String) throws -> Void) throws -> Position {
+        let start = position
+        guard current == UInt8(ascii: "{") else { throw problem("expected an object, found \(foundKind)") }
+        try enter()
+        defer { leave() }
+        advance()
+        skipWhitespace()
+        if current == UInt8(ascii: "}") {
+            advance()
+            return start
+        }
+        var keys = KeyLog()
+        while true {
+            skipWhitespace()
+            let key = try nextKey(&keys)
+            path.append(.key(key))
+            try member(&self, key)
+            path.removeLast()
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                advance()
+                continue
+            }
+            try expect(UInt8(ascii: "}"), "',' or '}'")
+            return start
+        }
+    }
+
+    /// Reads an array, handing each element's index to `element` with the reader at it.
+    mutating func readArray(_ element: (inout JSONReader) throws -> Void) throws {
+        guard current == UInt8(ascii: "[") else { throw problem("expected an array, found \(foundKind)") }
+        try enter()
+        defer { leave() }
+        advance()
+        skipWhitespace()
+        if current == UInt8(ascii: "]") {
+            advance()
+            return
+        }
+        var count = 0
+        while true {
+            skipWhitespace()
+            path.append(.index(count))
+            try element(&self)
+            path.removeLast()
+            count += 1
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                advance()
+                continue
+            }
+            try expect(UInt8(ascii: "]"), "',' or ']'")
+            return
+        }
+    }
+
+    /// The elements of an array, each made by `element`.
+    mutating func readArray<Element>(of element: (inout JSONReader) throws -> Element) throws -> [Element] {
+        var elements: [Element] = []
+        try readArray { reader in elements.append(try element(&reader)) }
+        return elements
+    }
+
+    mutating func readString() throws -> String {
+        guard current == UInt8(ascii: "\"") else { throw problem("expected a string, found \(foundKind)") }
+        return try string().0
+    }
+
+    /// A string, or nil for `null`.
+    mutating func readOptionalString() throws -> String? {
+        try skipNull() ? nil : readString()
+    }
+
+    mutating func readNumber() throws -> Double {
+        guard atNumber else { throw problem("expected a number, found \(foundKind)") }
+        return try numberValue().0
+    }
+
+    /// A number, or nil for `null`.
+    mutating func readOptionalNumber() throws -> Double? {
+        try skipNull() ? nil : readNumber()
+    }
+
+    /// Reads a value of any kind and forgets it (a key the caller does not know).
+    mutating func skipValue() throws {
+        _ = try value()
+    }
+
+    /// Reads a value of any kind as a ``JSONValue`` (positions are not kept).
+    mutating func readJSONValue() throws -> JSONValue {
+        switch current ?? 0 {
+        case UInt8(ascii: "\""): return .string(try string().0)
+        case UInt8(ascii: "t"): try keyword("true"); return .bool(true)
+        case UInt8(ascii: "f"): try keyword("false"); return .bool(false)
+        case UInt8(ascii: "n"): try keyword("null"); return .null
+        case UInt8(ascii: "["): return .array(try readArray { reader in try reader.readJSONValue() })
+        case UInt8(ascii: "{"):
+            var object: [String: JSONValue] = [:]
+            try readObject { reader, key in object[key] = try reader.readJSONValue() }
+            return .object(object)
+        default:
+            // Not a number either: `value()` throws the reader's message for what is there.
+            guard atNumber else { _ = try value(); return .null }
+            return .number(try numberValue().0)
+        }
+    }
+}

@@ -164,21 +164,41 @@ public struct Wizard: Sendable {
                 refused.append((itemID, .unknownItem(itemID)))
                 continue
             }
-            guard position != .complete else {
-                refused.append((itemID, .alreadySubmitted))
-                continue
-            }
-            do {
-                given[index] = try items[index].check(answer)
-                hasGiven[index] = true
-            } catch {
-                refused.append((itemID, error))
-            }
+            if let problem = store(answer, at: index) { refused.append((itemID, problem)) }
         }
+        settleAfterStoring()
+        return refused
+    }
+
+    /// ``setAnswers(_:)`` of answers that already know their item's flat index (a replay
+    /// finds each item once): no look-up by id here.
+    mutating func setAnswers(atIndexes answers: [(index: Int, answer: Answer)]) -> [(item: String, problem: AnswerProblem)] {
+        var refused: [(item: String, problem: AnswerProblem)] = []
+        for (index, answer) in answers {
+            if let problem = store(answer, at: index) { refused.append((items[index].id, problem)) }
+        }
+        settleAfterStoring()
+        return refused
+    }
+
+    /// Keeps `answer` for item `index` after checking it, without updating visibility; the
+    /// problem when it is refused.
+    private mutating func store(_ answer: Answer, at index: Int) -> AnswerProblem? {
+        guard position != .complete else { return .alreadySubmitted }
+        do {
+            given[index] = try items[index].check(answer)
+            hasGiven[index] = true
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// After storing answers: visibility settled in one pass, off a step that is now hidden.
+    private mutating func settleAfterStoring() {
         problem = nil
         lastReevaluationCount = settleVisibility()
         leaveHiddenStep()
-        return refused
     }
 
     /// Re-evaluates every condition in flow order until nothing changes; returns how many

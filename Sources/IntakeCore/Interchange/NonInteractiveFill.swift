@@ -11,12 +11,27 @@ public enum NonInteractiveFill {
     /// one built per questionnaire and date: building it reads the whole questionnaire).
     public static func run(from fresh: Wizard, answers: [(String, Answer)]) -> (wizard: Wizard, problems: [AnswerSet.Problem]) {
         var wizard = fresh
+        let refused = wizard.setAnswers(answers)
+        let hidden = answers.filter { !wizard.isVisible($0.0) }.map(\.0)
+        return finish(wizard, refused: refused, hidden: hidden)
+    }
+
+    /// ``run(from:answers:)`` of answers that know their item's flat index, in flow order
+    /// (a replay): no look-up by id.
+    static func run(from fresh: Wizard, answersAtIndexes answers: [(index: Int, answer: Answer)]) -> (wizard: Wizard, problems: [AnswerSet.Problem]) {
+        var wizard = fresh
+        let refused = wizard.setAnswers(atIndexes: answers)
+        let hidden = answers.filter { !wizard.visible[$0.index] }.map { wizard.items[$0.index].id }
+        return finish(wizard, refused: refused, hidden: hidden)
+    }
+
+    /// Names the refused answers and those to hidden items; with none, checks every visible
+    /// item and submits.
+    private static func finish(_ filled: Wizard, refused: [(item: String, problem: AnswerProblem)], hidden: [String]) -> (wizard: Wizard, problems: [AnswerSet.Problem]) {
+        var wizard = filled
         let questionnaire = wizard.questionnaire
-        var problems: [AnswerSet.Problem] = []
-        for (id, refusal) in wizard.setAnswers(answers) {
-            problems.append(AnswerSet.Problem(item: id, message: refusal.description))
-        }
-        for (id, _) in answers where !wizard.isVisible(id) {
+        var problems = refused.map { AnswerSet.Problem(item: $0.item, message: $0.problem.description) }
+        for id in hidden {
             problems.append(AnswerSet.Problem(item: id, message: "answered, but this item is not asked with these answers (its 'when' is false)"))
         }
         guard problems.isEmpty else { return (wizard, problems) }

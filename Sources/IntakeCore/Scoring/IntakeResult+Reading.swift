@@ -46,9 +46,12 @@ extension IntakeResult {
             case "checklists": checklists = try reader.skipNull() ? nil : reader.readArray(of: ChecklistResult.init)
             case "answers":
                 guard try !reader.skipNull() else { return }
-                var values: [String: JSONValue] = [:]
-                try reader.readObject { reader, key in values[key] = try reader.readJSONValue() }
-                answers = values
+                // Collected first, so the dictionary is made at its final size (growing it
+                // hashed every key again at each doubling); the reader refused repeated keys.
+                var values: [(String, JSONValue)] = []
+                values.reserveCapacity(128)
+                try reader.readObject { reader, key in values.append((key, try reader.readJSONValue())) }
+                answers = Dictionary(values, uniquingKeysWith: { first, _ in first })
             default: try reader.skipValue()
             }
         }

@@ -176,10 +176,9 @@ extension IntakeResult {
         guard let today = PartialDate(iso: provenance.sessionDate), today.day != nil else { throw .badSessionDate(provenance.sessionDate) }
         let fresh = freshWizard(today)
         // Each recorded answer finds its item by id (one look-up each, not one per item of
-        // the questionnaire); they go to the engine in flow order. Problems are named as
-        // always: answers of the wrong shape in flow order, then unknown items by id.
-        var decoded: [(index: Int, answer: Answer)] = []
-        decoded.reserveCapacity(answers.count)
+        // the questionnaire) and goes to the engine by flat index, in flow order. Problems
+        // are named as always: answers of the wrong shape in flow order, then unknown items by id.
+        var byIndex = [Answer?](repeating: nil, count: fresh.items.count)
         var wrongShape: [Int] = []
         var unknown: [String] = []
         for (id, raw) in answers {
@@ -191,15 +190,19 @@ extension IntakeResult {
                 wrongShape.append(index)
                 continue
             }
-            decoded.append((index, answer))
+            byIndex[index] = answer
         }
         var problems = wrongShape.sorted().map { index in
             AnswerSet.Problem(item: fresh.items[index].id, message: "expected \(fresh.items[index].kind.answerDescription)")
         }
         problems += unknown.sorted().map { AnswerSet.Problem(item: $0, message: "no such item") }
         guard problems.isEmpty else { throw .answers(problems) }
-        decoded.sort { $0.index < $1.index }
-        let (wizard, fillProblems) = NonInteractiveFill.run(from: fresh, answers: decoded.map { (fresh.items[$0.index].id, $0.answer) })
+        var decoded: [(index: Int, answer: Answer)] = []
+        decoded.reserveCapacity(answers.count)
+        for (index, answer) in byIndex.enumerated() {
+            if let answer { decoded.append((index, answer)) }
+        }
+        let (wizard, fillProblems) = NonInteractiveFill.run(from: fresh, answersAtIndexes: decoded)
         guard fillProblems.isEmpty else { throw .answers(fillProblems) }
         return wizard
     }

@@ -2,7 +2,8 @@
 /// makes them: each result is replayed and rendered exactly as a single summary is
 /// (``IntakeResult/replay(on:)`` and ``SummaryRenderer``), but the work that depends only
 /// on the questionnaire and the session date, building a fresh wizard, is done once per
-/// date instead of once per result, and wrapped texts are kept (``WrapCache``).
+/// date instead of once per result, and wrapped texts and answer rows are kept
+/// (``WrapCache``, ``AnswerRowCache``).
 public final class SummaryBatch {
     public let questionnaire: Questionnaire
     public let options: SummaryOptions
@@ -10,10 +11,17 @@ public final class SummaryBatch {
     private var freshWizards: [PartialDate: Wizard] = [:]
     /// Wrapped labels, headings and table cells, the same for every result of the questionnaire.
     let wrapCache = WrapCache()
+    /// Rows of the answers page, most of which repeat from one result to the next.
+    let rowCache: AnswerRowCache
 
-    public init(questionnaire: Questionnaire, options: SummaryOptions) {
+    public convenience init(questionnaire: Questionnaire, options: SummaryOptions) {
+        self.init(questionnaire: questionnaire, options: options, rowCache: AnswerRowCache())
+    }
+
+    init(questionnaire: Questionnaire, options: SummaryOptions, rowCache: AnswerRowCache) {
         self.questionnaire = questionnaire
         self.options = options
+        self.rowCache = rowCache
     }
 
     /// The session of `result` rebuilt and checked against the questionnaire.
@@ -34,6 +42,6 @@ public final class SummaryBatch {
     /// The summary of `result` from its replay `wizard` (``replay(_:)``), laid out through
     /// the batch's ``WrapCache``: the same text as `SummaryRenderer.render`.
     public func render(_ wizard: Wizard, result: IntakeResult) -> String {
-        SummaryRenderer(wizard: wizard, result: result, options: options, wrapCache: wrapCache).render()
+        SummaryRenderer(wizard: wizard, result: result, options: options, wrapCache: wrapCache, rowCache: rowCache).render()
     }
 }

@@ -36,17 +36,20 @@ public struct SummaryRenderer {
     }
 
     /// A renderer that lays out text through `wrapCache`, shared by the summaries of a batch.
-    init(wizard: Wizard, result: IntakeResult, options: SummaryOptions, wrapCache: WrapCache?) {
+    init(wizard: Wizard, result: IntakeResult, options: SummaryOptions, wrapCache: WrapCache?, rowCache: AnswerRowCache? = nil) {
         self.wizard = wizard
         self.result = result
         self.options = options
         self.sheet = Scorer.evaluate(wizard)
         self.texts = BuiltInText.tables[options.clinicLanguage]
         self.wrapCache = wrapCache
+        self.rowCache = rowCache
     }
 
     /// Wrapped texts kept across a batch (``SummaryBatch``); nil for a single summary.
     let wrapCache: WrapCache?
+    /// Answer rows kept across a batch; nil for a single summary.
+    let rowCache: AnswerRowCache?
 
     // The layouts of ``SummaryText``, through the batch's cache when there is one.
     func wrap(_ text: String, width: Int) -> [String] { SummaryText.wrap(text, width: width, cache: wrapCache) }
@@ -249,7 +252,7 @@ public struct SummaryRenderer {
             }
             lines += heading(title, width: width)
             let shown = flats.filter { wizard.takesAnswer[$0] && wizard.visible[$0] }
-            lines += leaderTable(shown.map { (AnswerText.label(of: wizard.items[$0], language: lang), answerCell(at: $0)) }, width: width, indent: 2, labelShare: wide ? 0.45 : 0.5)
+            appendAnswerRows(shown, to: &lines)
             for index in shown {
                 guard case .bodyMap = wizard.items[index].kind, case .regions(let regions)? = wizard.answer(at: index) else { continue }
                 lines.append("")
@@ -257,6 +260,26 @@ public struct SummaryRenderer {
             }
         }
         return lines
+    }
+
+    /// The dot-leader table of the items at flat indexes `shown` (label and answer), as
+    /// ``SummaryText/leaderTable(_:width:indent:labelShare:cache:)`` lays it out; in a
+    /// batch, labels and rows already laid out are taken from its ``AnswerRowCache``.
+    func appendAnswerRows(_ shown: [Int], to lines: inout [String]) {
+        guard !shown.isEmpty else { return }
+        let labelShare = wide ? 0.45 : 0.5
+        guard let rowCache else {
+            lines += leaderTable(shown.map { (AnswerText.label(of: wizard.items[$0], language: lang), answerCell(at: $0)) }, width: width, indent: 2, labelShare: labelShare)
+            return
+        }
+        let labels = shown.map { index in rowCache.label(of: index) { AnswerText.label(of: wizard.items[index], language: lang) } }
+        let layout = SummaryText.LeaderLayout(widestLabel: labels.map(\.width).max() ?? 0, width: width, indent: 2, labelShare: labelShare)
+        var buffer: [UInt8] = []
+        for (row, index) in shown.enumerated() {
+            rowCache.appendRow(item: index, answer: wizard.answer(at: index), layout: layout, to: &lines) { made in
+                layout.append(labels[row].text, answerCell(at: index), to: &made, buffer: &buffer, cache: wrapCache)
+            }
+        }
     }
 
     func bodyMap(item: Item, regions: [String]) -> [String] {

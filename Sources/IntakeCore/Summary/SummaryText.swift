@@ -85,47 +85,62 @@ enum SummaryText {
     /// `Sex at birth ......... Male`. Both columns wrap; the answer starts on the label's first line.
     static func leaderTable(_ rows: [(label: String, value: String)], width: Int, indent: Int, labelShare: Double = 0.5, cache: WrapCache? = nil) -> [String] {
         guard !rows.isEmpty else { return [] }
-        let usable = width - indent
-        let widest = rows.map { displayWidth($0.label) }.max() ?? 0
-        let labelWidth = max(8, min(widest + 2, Int(Double(usable) * labelShare)))
-        let valueWidth = max(4, usable - labelWidth - 1)
+        let layout = LeaderLayout(widestLabel: rows.map { displayWidth($0.label) }.max() ?? 0, width: width, indent: indent, labelShare: labelShare)
         var lines: [String] = []
         lines.reserveCapacity(rows.count)
-        // Each line is assembled in these bytes and made a string once: appending piece by
-        // piece to a string regrew it two or three times a line.
-        var line: [UInt8] = []
-        line.reserveCapacity(4 * width)
-        func emit(_ left: String, _ right: String, leaders: Bool) {
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-            line.append(contentsOf: left.utf8)
-            var used = displayWidth(left)
-            if leaders && used + 2 <= labelWidth {
-                line.append(UInt8(ascii: " "))
-                line.append(contentsOf: repeatElement(UInt8(ascii: "."), count: labelWidth - used - 1))
-                used = labelWidth
-            }
-            if !right.isEmpty {
-                if used < labelWidth { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: labelWidth - used)) }
-                line.append(UInt8(ascii: " "))
-                line.append(contentsOf: right.utf8)
-            }
-            lines.append(trimEnd(String(decoding: line, as: UTF8.self)))
+        var buffer: [UInt8] = []
+        for row in rows { layout.append(row.label, row.value, to: &lines, buffer: &buffer, cache: cache) }
+        return lines
+    }
+
+    /// The columns of a ``leaderTable(_:width:indent:labelShare:cache:)``: they depend only
+    /// on its widest label, so a row's lines depend only on the row and this layout (which
+    /// lets a batch keep rows it has laid out, ``AnswerRowCache``).
+    struct LeaderLayout: Hashable {
+        let indent: Int
+        let labelWidth: Int
+        let valueWidth: Int
+
+        init(widestLabel: Int, width: Int, indent: Int, labelShare: Double) {
+            let usable = width - indent
+            self.indent = indent
+            labelWidth = max(8, min(widestLabel + 2, Int(Double(usable) * labelShare)))
+            valueWidth = max(4, usable - labelWidth - 1)
         }
-        for row in rows {
-            // Most rows are one line each side: no wrapping, no arrays.
-            if let label = TextWrap.singleLine(row.label, width: labelWidth), let value = TextWrap.singleLine(row.value, width: valueWidth) {
-                emit(label, value, leaders: true)
-                continue
+
+        /// Appends the lines of one row to `lines`. Each line is assembled in `buffer` and
+        /// made a string once: appending piece by piece to a string regrew it two or three
+        /// times a line.
+        func append(_ label: String, _ value: String, to lines: inout [String], buffer line: inout [UInt8], cache: WrapCache?) {
+            func emit(_ left: String, _ right: String, leaders: Bool) {
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                line.append(contentsOf: left.utf8)
+                var used = displayWidth(left)
+                if leaders && used + 2 <= labelWidth {
+                    line.append(UInt8(ascii: " "))
+                    line.append(contentsOf: repeatElement(UInt8(ascii: "."), count: labelWidth - used - 1))
+                    used = labelWidth
+                }
+                if !right.isEmpty {
+                    if used < labelWidth { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: labelWidth - used)) }
+                    line.append(UInt8(ascii: " "))
+                    line.append(contentsOf: right.utf8)
+                }
+                lines.append(trimEnd(String(decoding: line, as: UTF8.self)))
             }
-            let labelLines = wrap(row.label, width: labelWidth, cache: cache)
-            let valueLines = wrap(row.value, width: valueWidth, cache: cache)
+            // Most rows are one line each side: no wrapping, no arrays.
+            if let label = TextWrap.singleLine(label, width: labelWidth), let value = TextWrap.singleLine(value, width: valueWidth) {
+                emit(label, value, leaders: true)
+                return
+            }
+            let labelLines = wrap(label, width: labelWidth, cache: cache)
+            let valueLines = wrap(value, width: valueWidth, cache: cache)
             for index in 0..<max(labelLines.count, valueLines.count) {
                 emit(index < labelLines.count ? labelLines[index] : "", index < valueLines.count ? valueLines[index] : "",
                      leaders: index == 0 && labelLines.count == 1)
             }
         }
-        return lines
     }
 
     /// A table of wrapped cells in fixed column widths, columns separated by `gap` spaces.

@@ -38,6 +38,20 @@ import Testing
         }
     }
 
+    /// Answer rows are kept up to the cache's capacity; once it is full, rows it does not
+    /// hold are laid out as before, and the summaries stay the single ones.
+    @Test func aFullRowCacheChangesNoSummary() throws {
+        let rows = AnswerRowCache(capacity: 25)
+        let options = SummaryOptions()
+        let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: options, rowCache: rows)
+        for fixture in IntakeFixtures.answerSets + IntakeFixtures.answerSets {
+            let (wizard, bytes) = try Self.resultFile(fixture, clinic: "en")
+            let result = try IntakeResult(resultJSON: bytes)
+            #expect(try batch.summary(of: result) == SummaryRenderer.render(wizard: wizard, result: result, options: options), "\(fixture)")
+        }
+        #expect(rows.count == 25)
+    }
+
     @Test func batchStillRefusesAnswersThatDoNotFitTheQuestionnaire() throws {
         let (_, bytes) = try Self.resultFile("all-no", clinic: "en")
         var result = try IntakeResult(resultJSON: bytes)

@@ -3,7 +3,7 @@
 /// (``IntakeResult/replay(on:)`` and ``SummaryRenderer``), but the work that depends only
 /// on the questionnaire and the session date, building a fresh wizard, is done once per
 /// date instead of once per result, and wrapped texts and answer rows are kept
-/// (``WrapCache``, ``AnswerRowCache``).
+/// (``WrapCache``, ``SummaryRowCache``).
 public final class SummaryBatch {
     public let questionnaire: Questionnaire
     public let options: SummaryOptions
@@ -12,13 +12,13 @@ public final class SummaryBatch {
     /// Wrapped labels, headings and table cells, the same for every result of the questionnaire.
     let wrapCache = WrapCache()
     /// Rows of the answers page, most of which repeat from one result to the next.
-    let rowCache: AnswerRowCache
+    let rowCache: SummaryRowCache
 
     public convenience init(questionnaire: Questionnaire, options: SummaryOptions) {
-        self.init(questionnaire: questionnaire, options: options, rowCache: AnswerRowCache())
+        self.init(questionnaire: questionnaire, options: options, rowCache: SummaryRowCache())
     }
 
-    init(questionnaire: Questionnaire, options: SummaryOptions, rowCache: AnswerRowCache) {
+    init(questionnaire: Questionnaire, options: SummaryOptions, rowCache: SummaryRowCache) {
         self.questionnaire = questionnaire
         self.options = options
         self.rowCache = rowCache

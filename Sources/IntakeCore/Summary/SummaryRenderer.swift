@@ -36,7 +36,7 @@ public struct SummaryRenderer {
     }
 
     /// A renderer that lays out text through `wrapCache`, shared by the summaries of a batch.
-    init(wizard: Wizard, result: IntakeResult, options: SummaryOptions, wrapCache: WrapCache?, rowCache: AnswerRowCache? = nil) {
+    init(wizard: Wizard, result: IntakeResult, options: SummaryOptions, wrapCache: WrapCache?, rowCache: SummaryRowCache? = nil) {
         self.wizard = wizard
         self.result = result
         self.options = options
@@ -49,7 +49,7 @@ public struct SummaryRenderer {
     /// Wrapped texts kept across a batch (``SummaryBatch``); nil for a single summary.
     let wrapCache: WrapCache?
     /// Answer rows kept across a batch; nil for a single summary.
-    let rowCache: AnswerRowCache?
+    let rowCache: SummaryRowCache?
 
     // The layouts of ``SummaryText``, through the batch's cache when there is one.
     func wrap(_ text: String, width: Int) -> [String] { SummaryText.wrap(text, width: width, cache: wrapCache) }
@@ -264,7 +264,7 @@ public struct SummaryRenderer {
 
     /// The dot-leader table of the items at flat indexes `shown` (label and answer), as
     /// ``SummaryText/leaderTable(_:width:indent:labelShare:cache:)`` lays it out; in a
-    /// batch, labels and rows already laid out are taken from its ``AnswerRowCache``.
+    /// batch, labels and rows already laid out are taken from its ``SummaryRowCache``.
     func appendAnswerRows(_ shown: [Int], to lines: inout [String]) {
         guard !shown.isEmpty else { return }
         let labelShare = wide ? 0.45 : 0.5
@@ -327,39 +327,57 @@ public struct SummaryRenderer {
         var lines = heading(SummaryText.sanitized(checklist.title.resolved(lang)), width: width)
         lines += wrap(t(.checklistNote), width: width - 2).map { "  " + $0 }
         let columns = checklist.weightColumns.map { SummaryText.sanitized($0.resolved(lang)) }
-        func statusText(_ entry: ChecklistEntry, _ status: ChecklistEntryStatus) -> String {
-            switch status {
-            case .reported: return t(.reported)
-            case .notReported: return t(.notReported)
-            case .toBeAssessed:
-                if case .assessedBy(let who) = entry.basis { return t(.toBeAssessed) + " (" + who.resolved(lang) + ")" }
-                return t(.toBeAssessed)
-            }
-        }
-        func weight(_ value: Double) -> String { value == 0 ? "–" : NumberText.format(value) }
-        let rows = zip(checklist.entries, status.statuses).map { entry, state in
-            (label: SummaryText.sanitized(entry.label.resolved(lang)), weights: entry.weights.map(weight), status: statusText(entry, state))
-        }
         if wide {
-            let weightWidth = 9
-            let statusWidth = 16
-            let labelWidth = width - 2 - columns.count * (weightWidth + 2) - statusWidth - 2
-            var table: [[String]] = [[t(.criterion)] + columns + [t(.status)]]
-            table += rows.map { [$0.label] + $0.weights + [$0.status] }
-            let widths = [labelWidth] + Array(repeating: weightWidth, count: columns.count) + [statusWidth]
-            var rendered = tableLayout(table, widths: widths, indent: 2)
-            let headerHeight = tableLayout([table[0]], widths: widths, indent: 2).count
-            rendered.insert("  " + SummaryText.rule(width - 2, "-"), at: headerHeight)
+            let widths = checklistWidths(columns: columns.count)
+            let header = tableLayout([[t(.criterion)] + columns + [t(.status)]], widths: widths, indent: 2)
             lines.append("")
-            lines += rendered
+            lines += header
+            lines.append("  " + SummaryText.rule(width - 2, "-"))
         } else {
             lines += wrap(t(.weights) + ": " + columns.joined(separator: " | "), width: width - 2).map { "  " + $0 }
-            for row in rows {
-                lines += wrap(row.label, width: width - 2).map { "  " + $0 }
-                lines += wrap(row.weights.joined(separator: " | ") + " · " + row.status, width: width - 6).map { "      " + $0 }
+        }
+        for (index, state) in status.statuses.enumerated() {
+            guard let rowCache else {
+                lines += checklistRow(checklist.entries[index], state, columns: columns.count)
+                continue
+            }
+            rowCache.appendChecklistRow(checklist: checklist.id, entry: index, status: state, width: width, to: &lines) { made in
+                made = checklistRow(checklist.entries[index], state, columns: columns.count)
             }
         }
         return lines
+    }
+
+    /// The columns of a checklist table at this width: criterion, one per weight column, status.
+    func checklistWidths(columns: Int) -> [Int] {
+        let weightWidth = 9
+        let statusWidth = 16
+        let labelWidth = width - 2 - columns * (weightWidth + 2) - statusWidth - 2
+        return [labelWidth] + Array(repeating: weightWidth, count: columns) + [statusWidth]
+    }
+
+    /// The lines of one checklist entry: a table row when the page is wide, else the
+    /// criterion with its weights and status below. They depend only on the entry, its
+    /// status and the width (a batch keeps them, ``SummaryRowCache``).
+    func checklistRow(_ entry: ChecklistEntry, _ status: ChecklistEntryStatus, columns: Int) -> [String] {
+        let label = SummaryText.sanitized(entry.label.resolved(lang))
+        let weights = entry.weights.map { $0 == 0 ? "–" : NumberText.format($0) }
+        let statusText: String
+        switch status {
+        case .reported: statusText = t(.reported)
+        case .notReported: statusText = t(.notReported)
+        case .toBeAssessed:
+            if case .assessedBy(let who) = entry.basis {
+                statusText = t(.toBeAssessed) + " (" + who.resolved(lang) + ")"
+            } else {
+                statusText = t(.toBeAssessed)
+            }
+        }
+        if wide {
+            return tableLayout([[label] + weights + [statusText]], widths: checklistWidths(columns: columns), indent: 2)
+        }
+        return wrap(label, width: width - 2).map { "  " + $0 }
+            + wrap(weights.joined(separator: " | ") + " · " + statusText, width: width - 6).map { "      " + $0 }
     }
 
     func footer() -> [String] {

@@ -95,7 +95,7 @@ enum SummaryText {
 
     /// The columns of a ``leaderTable(_:width:indent:labelShare:cache:)``: they depend only
     /// on its widest label, so a row's lines depend only on the row and this layout (which
-    /// lets a batch keep rows it has laid out, ``AnswerRowCache``).
+    /// lets a batch keep rows it has laid out, ``SummaryRowCache``).
     struct LeaderLayout: Hashable {
         let indent: Int
         let labelWidth: Int

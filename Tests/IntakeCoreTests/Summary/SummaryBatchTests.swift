@@ -41,7 +41,7 @@ import Testing
     /// Answer rows are kept up to the cache's capacity; once it is full, rows it does not
     /// hold are laid out as before, and the summaries stay the single ones.
     @Test func aFullRowCacheChangesNoSummary() throws {
-        let rows = AnswerRowCache(capacity: 25)
+        let rows = SummaryRowCache(capacity: 25)
         let options = SummaryOptions()
         let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: options, rowCache: rows)
         for fixture in IntakeFixtures.answerSets + IntakeFixtures.answerSets {

@@ -1,4 +1,5 @@
-/// Rows of the answers page already laid out, kept across the summaries of one batch.
+/// Rows of the answers page and of the checklists already laid out, kept across the
+/// summaries of one batch.
 ///
 /// A row (an item's label and its answer, in dot-leader columns) depends only on the item,
 /// the answer and the section's column layout; in a batch the same questionnaire is
@@ -9,7 +10,7 @@
 /// seen once (a date, a weight, free text) are laid out as before and kept while there is
 /// room; the cache is bounded, so it cannot grow without end.
 /// Not thread-safe: one cache belongs to one ``SummaryBatch``.
-final class AnswerRowCache {
+final class SummaryRowCache {
     /// At most this many rows are kept.
     let capacity: Int
 
@@ -22,11 +23,21 @@ final class AnswerRowCache {
     }
 
     private var rows: [Key: [String]] = [:]
+
+    /// A checklist entry's row: it depends on the entry, its status and the page width.
+    private struct ChecklistKey: Hashable {
+        let checklist: String
+        let entry: Int
+        let status: ChecklistEntryStatus
+        let width: Int
+    }
+
+    private var checklistRows: [ChecklistKey: [String]] = [:]
     /// The summary label of each item (by flat index) and its width in cells, once made.
     private var labels: [Int: (text: String, width: Int)] = [:]
 
-    /// How many rows are kept.
-    var count: Int { rows.count }
+    /// How many rows are kept (answers and checklist entries).
+    var count: Int { rows.count + checklistRows.count }
 
     /// The label of item `item`, made by `make` the first time.
     func label(of item: Int, make: () -> String) -> (text: String, width: Int) {
@@ -47,7 +58,21 @@ final class AnswerRowCache {
         }
         var made: [String] = []
         make(&made)
-        if rows.count < capacity { rows[key] = made }
+        if count < capacity { rows[key] = made }
+        lines += made
+    }
+
+    /// Appends the lines of entry `entry` of checklist `checklist` with `status` at page
+    /// width `width`, made by `make` the first time.
+    func appendChecklistRow(checklist: String, entry: Int, status: ChecklistEntryStatus, width: Int, to lines: inout [String], make: (inout [String]) -> Void) {
+        let key = ChecklistKey(checklist: checklist, entry: entry, status: status, width: width)
+        if let known = checklistRows[key] {
+            lines += known
+            return
+        }
+        var made: [String] = []
+        make(&made)
+        if count < capacity { checklistRows[key] = made }
         lines += made
     }
 }

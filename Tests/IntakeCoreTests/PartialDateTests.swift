@@ -21,4 +21,12 @@ import Testing
         let b = PartialDate(year: 2024, month: 1, day: 1)
         #expect(b.ordinalDay - a.ordinalDay == 1)
     }
+
+    /// Written as ISO 8601 with leading zeros, and read back to the same date.
+    @Test(arguments: [(1, 1, 5, "0001-01-05"), (999, 12, nil, "0999-12"), (2026, 3, 9, "2026-03-09"), (12345, 10, 31, "12345-10-31")])
+    func writesISODates(year: Int, month: Int, day: Int?, text: String) {
+        let date = PartialDate(year: year, month: month, day: day)
+        #expect(date.description == text)
+        if year <= 9999 { #expect(PartialDate(iso: text) == date) }
+    }
 }

@@ -52,14 +52,34 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         self.init(year: year, month: month, day: day)
     }
 
+    /// `YYYY-MM-DD` or `YYYY-MM`, written digit by digit (summaries write dates on every page).
     public var description: String {
-        let base = "\(Self.padded(year, 4))-\(Self.padded(month, 2))"
-        return day.map { base + "-" + Self.padded($0, 2) } ?? base
+        var text: [UInt8] = []
+        text.reserveCapacity(10)
+        Self.appendPadded(year, 4, to: &text)
+        text.append(UInt8(ascii: "-"))
+        Self.appendPadded(month, 2, to: &text)
+        if let day {
+            text.append(UInt8(ascii: "-"))
+            Self.appendPadded(day, 2, to: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private static func padded(_ number: Int, _ width: Int) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// `number` in decimal with leading zeros to `width` digits (a negative number keeps its sign first).
+    private static func appendPadded(_ number: Int, _ width: Int, to text: inout [UInt8]) {
+        guard number >= 0 else {
+            text.append(contentsOf: String(number).utf8)
+            return
+        }
+        var digits: [UInt8] = []
+        var rest = number
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        if digits.count < width { text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+        text.append(contentsOf: digits.reversed())
     }
 
     /// Days since 0001-01-01 of the day (the 15th when the day is unknown, the middle of the month).

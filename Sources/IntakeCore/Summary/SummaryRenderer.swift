@@ -136,10 +136,16 @@ public struct SummaryRenderer {
         if sheet.flags.isEmpty {
             body = wrap(t(.noRedFlags), width: inner)
         } else {
-            let labels: [FlagDefinition.Severity: String] = [.urgent: t(.severityUrgent), .soon: t(.severitySoon), .info: t(.severityInfo)]
-            let labelWidth = sheet.flags.map { SummaryText.displayWidth(labels[$0.severity] ?? "") }.max() ?? 0
+            func label(_ severity: FlagDefinition.Severity) -> String {
+                switch severity {
+                case .urgent: t(.severityUrgent)
+                case .soon: t(.severitySoon)
+                case .info: t(.severityInfo)
+                }
+            }
+            let labelWidth = sheet.flags.map { SummaryText.displayWidth(label($0.severity)) }.max() ?? 0
             for flag in sheet.flags {
-                let label = labels[flag.severity] ?? flag.severity.rawValue
+                let label = label(flag.severity)
                 let message = SummaryText.sanitized(flag.staffMessage.resolved(lang))
                 if wide {
                     let messageLines = wrap(message, width: inner - labelWidth - 2)

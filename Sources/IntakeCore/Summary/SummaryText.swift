@@ -17,12 +17,7 @@ enum SummaryText {
     static func sanitized(_ text: String, keepingLineBreaks: Bool = false) -> String {
         // Most texts have nothing to remove: return them as they are, without a copy.
         if UTF8Scan.summary(of: text).printableASCII { return text }
-        if !text.unicodeScalars.contains(where: { scalar in
-            scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
-                || (scalar.value >= 0x202A && scalar.value <= 0x202E) || (scalar.value >= 0x2066 && scalar.value <= 0x2069)
-        }) {
-            return text
-        }
+        if !needsSanitizing(text.utf8, keepingLineBreaks: keepingLineBreaks) { return text }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -42,6 +37,26 @@ enum SummaryText {
             }
         }
         return String(result)
+    }
+
+    /// Whether ``sanitized(_:keepingLineBreaks:)`` would change the text, from its UTF-8
+    /// (no decoding of scalars): a C0 control other than a kept `\n`, DEL, a C1 control
+    /// (C2 80-9F), U+202A-202E (E2 80 AA-AE) or U+2066-2069 (E2 81 A6-A9).
+    static func needsSanitizing(_ utf8: String.UTF8View, keepingLineBreaks: Bool) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            defer { (beforePrevious, previous) = (previous, byte) }
+            switch byte {
+            case 0x0A: if !keepingLineBreaks { return true }
+            case 0x00...0x1F, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            case 0xAA...0xAE where previous == 0x80 && beforePrevious == 0xE2: return true
+            case 0xA6...0xA9 where previous == 0x81 && beforePrevious == 0xE2: return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// Wraps text into lines no wider than `width` cells (``TextWrap``); empty text is one empty line,

@@ -62,7 +62,7 @@ struct SummarizeCommand: ParsableCommand {
                 if let out {
                     try write(text, for: file, into: out, sync: files.count == 1)
                 } else {
-                    print(text, terminator: "")
+                    print(String(decoding: text, as: UTF8.self), terminator: "")
                 }
             } catch let status as ExitStatus {
                 if status.rawValue > worst.rawValue { worst = status }
@@ -101,7 +101,7 @@ struct SummarizeCommand: ParsableCommand {
 
     /// One summary; the questionnaire of each path is loaded once per run, and its
     /// ``SummaryBatch`` reuses what depends only on the questionnaire.
-    func summary(of file: String, earlier: IntakeResult?, batches: inout [String: SummaryBatch]) throws -> String {
+    func summary(of file: String, earlier: IntakeResult?, batches: inout [String: SummaryBatch]) throws -> [UInt8] {
         let current = try readResult(file)
         let path = questionnaire ?? current.provenance.sourceFile
         let batch: SummaryBatch
@@ -126,15 +126,15 @@ struct SummarizeCommand: ParsableCommand {
         if let earlier, let nameItem = batch.questionnaire.summaryLayout.nameItem, earlier.answers[nameItem] != current.answers[nameItem] {
             printError("warning: the previous result names another patient; check that it belongs to this one")
         }
-        return batch.render(wizard, result: current)
+        return batch.renderUTF8(wizard, result: current)
     }
 
     /// One summary file; a batch syncs once at the end instead of per file.
-    func write(_ text: String, for file: String, into folder: String, sync: Bool) throws {
+    func write(_ text: [UInt8], for file: String, into folder: String, sync: Bool) throws {
         var name = PathText.lastComponent(of: file)
         if name.hasSuffix(".result.json") { name.removeLast(".result.json".count) }
         do {
-            try OutputWriter.write([(name + ".summary.txt", Array(text.utf8))], into: folder, sync: sync)
+            try OutputWriter.write([(name + ".summary.txt", text)], into: folder, sync: sync)
         } catch {
             printError("error: \(error)")
             throw ExitStatus.inputOutput

@@ -42,6 +42,11 @@ public final class SummaryBatch {
     /// The summary of `result` from its replay `wizard` (``replay(_:)``), laid out through
     /// the batch's ``WrapCache``: the same text as `SummaryRenderer.render`.
     public func render(_ wizard: Wizard, result: IntakeResult) -> String {
-        SummaryRenderer(wizard: wizard, result: result, options: options, wrapCache: wrapCache, rowCache: rowCache).render()
+        String(decoding: renderUTF8(wizard, result: result), as: UTF8.self)
+    }
+
+    /// ``render(_:result:)`` as UTF-8 bytes, ready to be written to a file.
+    public func renderUTF8(_ wizard: Wizard, result: IntakeResult) -> [UInt8] {
+        SummaryRenderer(wizard: wizard, result: result, options: options, wrapCache: wrapCache, rowCache: rowCache).renderUTF8()
     }
 }

@@ -63,15 +63,23 @@ public struct SummaryRenderer {
 
     /// The summary: pages joined by form feeds, each line at most `options.width` cells.
     public func render() -> String {
+        String(decoding: renderUTF8(), as: UTF8.self)
+    }
+
+    /// ``render()`` as UTF-8 bytes, for writing to a file: the lines are valid text
+    /// already, so no pass checks them again.
+    public func renderUTF8() -> [UInt8] {
         let pages = [firstPage(), answersPage(), checklistPage()]
-        // One string of the final size, every line ending in "\n" and pages apart by "\f".
-        var text = String()
+        // Every line ending in "\n" and pages apart by "\f", gathered as bytes of the final
+        // size: appending to a string costs a few hundred instructions a call, copying a
+        // line's bytes a few dozen.
+        var text: [UInt8] = []
         text.reserveCapacity(pages.reduce(pages.count) { total, page in page.reduce(total) { $0 + $1.utf8.count + 1 } })
         for (index, page) in pages.enumerated() {
-            if index > 0 { text += "\u{0C}" }
+            if index > 0 { text.append(0x0C) }
             for line in page {
-                text += line
-                text += "\n"
+                text.append(contentsOf: line.utf8)
+                text.append(0x0A)
             }
         }
         return text
@@ -398,8 +406,13 @@ public struct SummaryRenderer {
         return lines
     }
 
+    /// The last part of a path: "a/b/c.yaml" -> "c.yaml" (a trailing "/" is ignored).
     func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        var trimmed = Substring(path)
+        while trimmed.utf8.last == UInt8(ascii: "/") { trimmed = trimmed.dropLast() }
+        guard !trimmed.isEmpty else { return path }
+        guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return String(trimmed) }
+        return String(trimmed[trimmed.utf8.index(after: slash)...])
     }
 }
 

@@ -18,16 +18,25 @@ public struct UTCTimestamp: Hashable, Sendable, Comparable, Codable, CustomStrin
 
     /// Parses `2026-11-25T14:30:05Z` (the form ``iso8601`` writes).
     public init?(iso8601 text: String) {
-        let characters = Array(text)
-        guard characters.count == 20, characters[10] == "T", characters[19] == "Z",
-              characters[13] == ":", characters[16] == ":",
-              let date = PartialDate(iso: String(characters[0..<10])), let day = date.day,
-              let hour = Int(String(characters[11..<13])), let minute = Int(String(characters[14..<16])),
-              let second = Int(String(characters[17..<19])),
-              (0..<24).contains(hour), (0..<60).contains(minute), (0..<61).contains(second)
+        // Over the bytes: every character of the format is ASCII (splitting the text into
+        // Characters cost more than the rest of reading a result's provenance).
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let date = PartialDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)), let day = date.day,
+              let hour = Self.twoDigits(bytes, at: 11), let minute = Self.twoDigits(bytes, at: 14),
+              let second = Self.twoDigits(bytes, at: 17),
+              hour < 24, minute < 60, second < 61
         else { return nil }
         let days = PartialDate(year: date.year, month: date.month, day: day).ordinalDay - UTCTimestamp.epochOrdinal
         self.init(secondsSince1970: days * 86_400 + hour * 3600 + minute * 60 + second)
+    }
+
+    /// The number written by the two ASCII digits at `offset`, nil if either is not a digit.
+    private static func twoDigits(_ bytes: [UInt8], at offset: Int) -> Int? {
+        let (tens, ones) = (bytes[offset] &- UInt8(ascii: "0"), bytes[offset + 1] &- UInt8(ascii: "0"))
+        guard tens < 10, ones < 10 else { return nil }
+        return Int(tens) * 10 + Int(ones)
     }
 
     private static let epochOrdinal = PartialDate(year: 1970, month: 1, day: 1).ordinalDay

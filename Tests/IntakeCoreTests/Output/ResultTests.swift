@@ -51,6 +51,11 @@ import Testing
         #expect(time.readable == "2026-11-25 14:30 UTC")
         #expect(UTCTimestamp(iso8601: time.iso8601) == time)
         #expect(UTCTimestamp(iso8601: "2026-02-30T00:00:00Z") == nil)
+        for wrong in ["2026-11-25T24:00:00Z", "2026-11-25T14:60:05Z", "2026-11-25T14:30:61Z", "2026-11-25T+1:30:05Z",
+                      "2026-11-25 14:30:05Z", "2026-11-25T14:30:05", "2026-11-25T14:30:05Zx", "2026-11-25T14:3é:05Z"] {
+            #expect(UTCTimestamp(iso8601: wrong) == nil, "\(wrong)")
+        }
+        #expect(UTCTimestamp(iso8601: "2026-11-25T23:59:60Z") == UTCTimestamp(iso8601: "2026-11-26T00:00:00Z"))
         #expect(UTCTimestamp(secondsSince1970: 0).iso8601 == "1970-01-01T00:00:00Z")
     }
 }

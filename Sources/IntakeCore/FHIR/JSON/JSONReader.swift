@@ -122,8 +122,21 @@ public struct JSONReader {
         return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first
     }
 
+    /// Moves past spaces, tabs and line breaks (a pretty-printed file is a third
+    /// indentation): one loop over the bytes, counting lines and columns as it goes.
     mutating func skipWhitespace() {
-        while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { advance() }
+        var (position, line, column) = (index, self.line, self.column)
+        bytes.withUnsafeBufferPointer { buffer in
+            scan: while position < buffer.count {
+                switch buffer[position] {
+                case 0x20, 0x09, 0x0D: column += 1
+                case 0x0A: (line, column) = (line + 1, 1)
+                default: break scan
+                }
+                position += 1
+            }
+        }
+        (index, self.line, self.column) = (position, line, column)
     }
 
     mutating func expect(_ byte: UInt8, _ what: String) throws {
@@ -153,9 +166,11 @@ public struct JSONReader {
         }
     }
 
-    mutating func keyword(_ word: String) throws {
-        for expected in word.utf8 {
-            guard current == expected else { throw failure("invalid literal; expected '\(word)'") }
+    mutating func keyword(_ word: StaticString) throws {
+        // A static string's bytes are read in place (iterating a `String`'s UTF-8 view
+        // cost more than the rest of reading the literal).
+        for offset in 0..<word.utf8CodeUnitCount {
+            guard current == word.utf8Start[offset] else { throw failure("invalid literal; expected '\(word)'") }
             advance()
         }
     }

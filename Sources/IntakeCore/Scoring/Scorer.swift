@@ -18,6 +18,7 @@ public enum Scorer {
     private static func evaluate(in environment: ScoringEnvironment) -> ScoreSheet {
         let questionnaire = environment.questionnaire
         var scores: [ScoreSheet.Score] = []
+        environment.scores.reserveCapacity(questionnaire.scores.count)
         for definition in questionnaire.scores {
             let value = definition.expression.evaluate(in: environment)
             let number = value.number.flatMap { $0.isFinite ? $0 : nil }
@@ -115,8 +116,12 @@ final class ScoringEnvironment: EvaluationEnvironment {
     }
 
     func value(of name: String) -> Value {
+        // Score and item ids never clash (YAML ids share one namespace; a FHIR calculated
+        // item becomes a score, not an item): in a session, a name that is an item needs
+        // one look-up, and most names are items.
+        if let index = wizard?.flatIndex[name] { return wizard?.answer(at: index)?.expressionValue ?? .null }
         if let score = scores[name] { return score }
-        return answer(name)?.expressionValue ?? .null
+        return wizard == nil ? answers[name]?.expressionValue ?? .null : .null
     }
 
     func isAnswered(_ name: String) -> Bool { answer(name) != nil }

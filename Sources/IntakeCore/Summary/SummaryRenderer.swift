@@ -270,7 +270,13 @@ public struct SummaryRenderer {
             for index in shown {
                 guard case .bodyMap = wizard.items[index].kind, case .regions(let regions)? = wizard.answer(at: index) else { continue }
                 lines.append("")
-                lines += bodyMap(item: wizard.items[index], regions: regions)
+                guard let rowCache else {
+                    lines += bodyMap(item: wizard.items[index], regions: regions)
+                    continue
+                }
+                rowCache.append(.bodyMap(item: index, regions: regions, width: width), to: &lines) { made in
+                    made = bodyMap(item: wizard.items[index], regions: regions)
+                }
             }
         }
         return lines
@@ -290,7 +296,7 @@ public struct SummaryRenderer {
         let layout = SummaryText.LeaderLayout(widestLabel: labels.map(\.width).max() ?? 0, width: width, indent: 2, labelShare: labelShare)
         var buffer: [UInt8] = []
         for (row, index) in shown.enumerated() {
-            rowCache.appendRow(item: index, answer: wizard.answer(at: index), layout: layout, to: &lines) { made in
+            rowCache.append(.answer(item: index, answer: wizard.answer(at: index), layout: layout), to: &lines) { made in
                 layout.append(labels[row].text, answerCell(at: index), to: &made, buffer: &buffer, cache: wrapCache)
             }
         }
@@ -355,7 +361,7 @@ public struct SummaryRenderer {
                 lines += checklistRow(checklist.entries[index], state, columns: columns.count)
                 continue
             }
-            rowCache.appendChecklistRow(checklist: checklist.id, entry: index, status: state, width: width, to: &lines) { made in
+            rowCache.append(.checklist(checklist: checklist.id, entry: index, status: state, width: width), to: &lines) { made in
                 made = checklistRow(checklist.entries[index], state, columns: columns.count)
             }
         }

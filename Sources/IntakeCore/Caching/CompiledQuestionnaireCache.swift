@@ -13,7 +13,7 @@
 public enum CompiledQuestionnaireCache {
     /// Bumped whenever the encoding changes. (A rebuilt program changes
     /// ``Key/executable`` anyway; the version also guards builds that fingerprint alike.)
-    public static let formatVersion: UInt64 = 3
+    public static let formatVersion: UInt64 = 4
     static let magic: [UInt8] = Array("SIQC".utf8)
 
     /// What a cache file must match to be used.

@@ -27,9 +27,10 @@ extension ExpressionNode: CacheCodable {
         case .literal(let value):
             writer.write(tag: 0)
             try value.write(to: &writer)
-        case .name(let name):
+        case .name(let name, let slot):
             writer.write(tag: 1)
             writer.write(name)
+            writer.write(slot ?? -1)
         case .negate(let operand):
             writer.write(tag: 2)
             try operand.write(to: &writer)
@@ -82,7 +83,10 @@ extension ExpressionNode: CacheCodable {
         try reader.nested { reader in
             switch try reader.readTag() {
             case 0: return .literal(try .read(from: &reader))
-            case 1: return .name(try reader.readString())
+            case 1:
+                let name = try reader.readString()
+                let slot = try reader.readInt()
+                return .name(name, slot: slot >= 0 ? slot : nil)
             case 2: return .negate(try .read(from: &reader))
             case 3: return .not(try .read(from: &reader))
             case 4: return .and(try .read(from: &reader), try .read(from: &reader))

@@ -323,6 +323,13 @@ final class AnswerEnvironment: EvaluationEnvironment {
 
     func value(of name: String) -> Value { answer(name)?.expressionValue ?? .null }
 
+    /// The loader's slot is the wizard's flat index; the id there is compared, which costs
+    /// a fraction of hashing the name, so a slot from elsewhere can never read another item.
+    func value(at slot: Int, named name: String) -> Value {
+        guard slot < items.count, items[slot].id == name else { return value(of: name) }
+        return visible[slot] ? given[slot]?.expressionValue ?? .null : .null
+    }
+
     func isAnswered(_ name: String) -> Bool { answer(name) != nil }
 
     func optionScore(item: String, option: String) -> Double? {

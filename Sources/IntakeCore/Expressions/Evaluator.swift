@@ -10,8 +10,9 @@ struct ExpressionEvaluator {
         switch node {
         case .literal(let value):
             return value
-        case .name(let name):
-            return environment.value(of: name)
+        case .name(let name, let slot):
+            guard let slot else { return environment.value(of: name) }
+            return environment.value(at: slot, named: name)
         case .negate(let operand):
             guard case .number(let n) = evaluate(operand) else { return .null }
             return .finite(-n)

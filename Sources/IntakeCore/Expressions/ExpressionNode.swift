@@ -5,8 +5,10 @@
 /// evaluation is a plain walk over it.
 indirect enum ExpressionNode: Sendable {
     case literal(Value)
-    /// The current value of an item or score.
-    case name(String)
+    /// The current value of an item or score. `slot` is the item's flat index in its
+    /// questionnaire (the wizard's order) when the loader knew it, so an evaluation reads
+    /// the answer there instead of looking the name up; nil for scores.
+    case name(String, slot: Int?)
     case negate(ExpressionNode)
     case not(ExpressionNode)
     case and(ExpressionNode, ExpressionNode)

@@ -97,8 +97,8 @@ enum TruthAnalysis {
             case .and(let l, let r):
                 pending.append(l)
                 pending.append(r)
-            case .comparison(.equal, .name(let name), .literal(let value)),
-                 .comparison(.equal, .literal(let value), .name(let name)):
+            case .comparison(.equal, .name(let name, _), .literal(let value)),
+                 .comparison(.equal, .literal(let value), .name(let name, _)):
                 guard !value.isNull else { continue }
                 if let earlier = required[name] {
                     if ExpressionEvaluator.equal(earlier, value) == false { return true }

@@ -62,7 +62,7 @@ struct TypeChecker {
 
     private mutating func checkName(_ name: String, at offset: Int) -> Checked? {
         guard let symbol = resolve(name, at: offset) else { return nil }
-        return Checked(node: .name(name), type: symbol.type, name: name)
+        return Checked(node: .name(name, slot: symbol.slot), type: symbol.type, name: name)
     }
 
     /// Reports an option id that the choice item (or multiple-choice/body-map item) does not have.

@@ -137,9 +137,14 @@ struct ExpressionBinder {
     /// The symbol every answered item and score offers to expressions.
     static func symbols(for draft: Draft) -> [String: ExpressionSymbol] {
         var symbols: [String: ExpressionSymbol] = [:]
+        var slot = 0
         for section in draft.sections {
             for itemDraft in section.items {
-                if let symbol = symbol(for: itemDraft.item) { symbols[itemDraft.item.id] = symbol }
+                if var symbol = symbol(for: itemDraft.item) {
+                    symbol.slot = slot
+                    symbols[itemDraft.item.id] = symbol
+                }
+                slot += 1
             }
         }
         for score in draft.scores { symbols[score.id] = ExpressionSymbol(name: score.id, kind: .score, type: .number) }

@@ -124,6 +124,13 @@ final class ScoringEnvironment: EvaluationEnvironment {
         return wizard == nil ? answers[name]?.expressionValue ?? .null : .null
     }
 
+    /// As ``AnswerEnvironment/value(at:named:)``: the item at the loader's slot, after
+    /// checking its id; otherwise (no session, or another item there) by name.
+    func value(at slot: Int, named name: String) -> Value {
+        guard let items = wizard?.items, slot < items.count, items[slot].id == name else { return value(of: name) }
+        return wizard?.answer(at: slot)?.expressionValue ?? .null
+    }
+
     func isAnswered(_ name: String) -> Bool { answer(name) != nil }
 
     func optionScore(item: String, option: String) -> Double? {

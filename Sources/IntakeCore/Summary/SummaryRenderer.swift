@@ -296,7 +296,13 @@ public struct SummaryRenderer {
         let layout = SummaryText.LeaderLayout(widestLabel: labels.map(\.width).max() ?? 0, width: width, indent: 2, labelShare: labelShare)
         var buffer: [UInt8] = []
         for (row, index) in shown.enumerated() {
-            rowCache.append(.answer(item: index, answer: wizard.answer(at: index), layout: layout), to: &lines) { made in
+            let answer = wizard.answer(at: index)
+            // Free text (a name, a dose) seldom comes again: laid out without the caches.
+            if case .text? = answer {
+                layout.append(labels[row].text, answerCell(at: index), to: &lines, buffer: &buffer, cache: nil)
+                continue
+            }
+            rowCache.append(.answer(item: index, answer: answer, layout: layout), to: &lines) { made in
                 layout.append(labels[row].text, answerCell(at: index), to: &made, buffer: &buffer, cache: wrapCache)
             }
         }
@@ -335,7 +341,8 @@ public struct SummaryRenderer {
         for index in words {
             guard case .text(let text)? = wizard.answer(at: index) else { continue }
             lines += wrap(AnswerText.label(of: wizard.items[index], language: lang) + ":", width: width - 2).map { "  " + $0 }
-            lines += wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
+            // The patient's own words: not through the batch's cache, they never come again.
+            lines += SummaryText.wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
         }
         lines.append("")
         lines += footer()

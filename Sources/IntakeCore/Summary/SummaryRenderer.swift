@@ -138,7 +138,16 @@ public struct SummaryRenderer {
         return lines
     }
 
+    /// The red-flag box; in a batch, a box for the same raised flags is taken from its
+    /// ``SummaryRowCache`` (most patients raise none or the same one or two).
     func redFlagBox() -> [String] {
+        guard let rowCache else { return layOutRedFlagBox() }
+        var lines: [String] = []
+        rowCache.append(.redFlags(flags: sheet.flags.map(\.id), width: width), to: &lines) { made in made = layOutRedFlagBox() }
+        return lines
+    }
+
+    func layOutRedFlagBox() -> [String] {
         let inner = width - 4
         var body: [String] = []
         if sheet.flags.isEmpty {
@@ -197,7 +206,19 @@ public struct SummaryRenderer {
         guard !scores.isEmpty else { return [] }
         var lines = heading(t(.keyScores), width: width)
         guard let previous = options.previous else {
-            lines += leaderTable(scores.map { (SummaryText.sanitized($0.definition.label.resolved(lang)), scoreText($0)) }, width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
+            let labels = scores.map { SummaryText.sanitized($0.definition.label.resolved(lang)) }
+            guard let rowCache else {
+                lines += leaderTable(Array(zip(labels, scores.map(scoreText))), width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
+                return lines
+            }
+            // In a batch, each score's row (label, value, band) is kept like an answer row.
+            let layout = SummaryText.LeaderLayout(widestLabel: labels.map(SummaryText.displayWidth).max() ?? 0, width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
+            var buffer: [UInt8] = []
+            for (label, score) in zip(labels, scores) {
+                rowCache.append(.score(score: score.definition.id, value: score.value, layout: layout), to: &lines) { made in
+                    layout.append(label, scoreText(score), to: &made, buffer: &buffer, cache: wrapCache)
+                }
+            }
             return lines
         }
         let when = previous.provenance.submitted.date.description

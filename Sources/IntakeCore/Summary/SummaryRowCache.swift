@@ -25,6 +25,10 @@ final class SummaryRowCache {
         case checklist(checklist: String, entry: Int, status: ChecklistEntryStatus, width: Int)
         /// The drawing of body-map item `item` with `regions` marked.
         case bodyMap(item: Int, regions: [String], width: Int)
+        /// The red-flag box with these flags raised, in order.
+        case redFlags(flags: [String], width: Int)
+        /// A key score's row (without a previous visit to compare with).
+        case score(score: String, value: Double?, layout: SummaryText.LeaderLayout)
     }
 
     private var parts: [Key: [String]] = [:]

@@ -323,9 +323,14 @@ public struct SummaryRenderer {
                 layout.append(labels[row].text, answerCell(at: index), to: &lines, buffer: &buffer, cache: nil)
                 continue
             }
-            rowCache.append(.answer(item: index, answer: answer, layout: layout), to: &lines) { made in
-                layout.append(labels[row].text, answerCell(at: index), to: &made, buffer: &buffer, cache: wrapCache)
+            if let known = rowCache.answerRow(item: index, answer: answer, layout: layout) {
+                lines += known
+                continue
             }
+            var made: [String] = []
+            layout.append(labels[row].text, answerCell(at: index), to: &made, buffer: &buffer, cache: wrapCache)
+            rowCache.keepAnswerRow(made, item: index, answer: answer, layout: layout)
+            lines += made
         }
     }
 

@@ -19,8 +19,6 @@ final class SummaryRowCache {
 
     /// What a part's lines depend on, all of it.
     enum Key: Hashable {
-        /// The answers page's row of the item at flat index `item`.
-        case answer(item: Int, answer: Answer?, layout: SummaryText.LeaderLayout)
         /// Entry `entry` of the checklist with id `checklist`.
         case checklist(checklist: String, entry: Int, status: ChecklistEntryStatus, width: Int)
         /// The drawing of body-map item `item` with `regions` marked.
@@ -32,11 +30,36 @@ final class SummaryRowCache {
     }
 
     private var parts: [Key: [String]] = [:]
+
+    /// The answers page's rows, by the item's flat index: the answers seen for it, each with
+    /// the column layout and the lines. A row is found by comparing a few answers (most
+    /// items have two or three that recur), which costs less than hashing one; an item
+    /// keeps at most ``rowsPerItem`` of them, the first met.
+    private var answerRows: [[(answer: Answer?, layout: SummaryText.LeaderLayout, lines: [String])]] = []
+    static let rowsPerItem = 12
+    private var answerRowCount = 0
     /// The summary label of each item (by flat index) and its width in cells, once made.
     private var labels: [Int: (text: String, width: Int)] = [:]
 
     /// How many parts are kept.
-    var count: Int { parts.count }
+    var count: Int { parts.count + answerRowCount }
+
+    /// The lines of the answers page's row of item `item` answered `answer` in `layout`,
+    /// if kept. (A look-up and ``keepAnswerRow(_:item:answer:layout:)`` rather than one call
+    /// taking a closure: the closure made the renderer copy itself for every row.)
+    func answerRow(item: Int, answer: Answer?, layout: SummaryText.LeaderLayout) -> [String]? {
+        guard item < answerRows.count else { return nil }
+        for row in answerRows[item] where row.answer == answer && row.layout == layout { return row.lines }
+        return nil
+    }
+
+    /// Keeps `lines` as the row of item `item` answered `answer` in `layout`, if there is room.
+    func keepAnswerRow(_ lines: [String], item: Int, answer: Answer?, layout: SummaryText.LeaderLayout) {
+        if item >= answerRows.count { answerRows += Array(repeating: [], count: item + 1 - answerRows.count) }
+        guard answerRows[item].count < Self.rowsPerItem, count < capacity else { return }
+        answerRows[item].append((answer, layout, lines))
+        answerRowCount += 1
+    }
 
     /// The label of item `item`, made by `make` the first time.
     func label(of item: Int, make: () -> String) -> (text: String, width: Int) {

@@ -79,7 +79,7 @@ final class SummaryRowCache {
         }
         var made: [String] = []
         make(&made)
-        if parts.count < capacity { parts[key] = made }
+        if count < capacity { parts[key] = made }
         lines += made
     }
 }

@@ -50,7 +50,7 @@ extension IntakeResult {
                 // hashed every key again at each doubling); the reader refused repeated keys.
                 var values: [(String, JSONValue)] = []
                 values.reserveCapacity(128)
-                try reader.readObject { reader, key in values.append((key, try reader.readJSONValue())) }
+                try reader.readObject { reader, key in values.append((key.text, try reader.readJSONValue())) }
                 answers = Dictionary(values, uniquingKeysWith: { first, _ in first })
             default: try reader.skipValue()
             }
@@ -82,7 +82,7 @@ extension IntakeResult.Provenance {
                 guard let time = UTCTimestamp(iso8601: text) else { throw reader.problem("expected a UTC time like 2026-11-25T14:30:05Z", at: at) }
                 submitted = time
             case "questionnaireID", "questionnaireVersion", "sha256", "sourceFile", "reviewStatus", "language", "textLanguage", "sessionDate":
-                fields[key] = try reader.readOptionalString()
+                fields[key.text] = try reader.readOptionalString()
             default: try reader.skipValue()
             }
         }

@@ -11,21 +11,21 @@ extension JSONReader {
 
         /// The keys with their lines, in file order: one array, made with room for a
         /// typical object, so logging a key seldom allocates.
-        private var keys: [(key: String, line: Int)] = []
-        private var seen: [String: Int] = [:]
+        private var keys: [(key: ArraySlice<UInt8>, line: Int)] = []
+        private var seen: [ArraySlice<UInt8>: Int] = [:]
         private var ascending = false
 
         /// The line where `key` was first written in this object, or nil (and `key` is
         /// logged at `line`) when it is new.
-        mutating func firstLine(of key: String, line: Int) -> Int? {
+        mutating func firstLine(of key: ArraySlice<UInt8>, line: Int) -> Int? {
             if keys.isEmpty { keys.reserveCapacity(8) }
             if keys.count == Self.linearSearch {
-                ascending = zip(keys, keys.dropFirst()).allSatisfy { $0.key < $1.key }
+                ascending = zip(keys, keys.dropFirst()).allSatisfy { $0.key.lexicographicallyPrecedes($1.key) }
             }
             let first: Int?
             if keys.count < Self.linearSearch {
                 first = keys.first { $0.key == key }?.line
-            } else if ascending, let last = keys.last, last.key < key {
+            } else if ascending, let last = keys.last, last.key.lexicographicallyPrecedes(key) {
                 first = nil
             } else {
                 ascending = false
@@ -41,15 +41,17 @@ extension JSONReader {
     }
 
     /// Reads a key in double quotes at the reading position and the `:` after it; the reader
-    /// is then at the member's value. A key already in `keys` is an error.
-    mutating func nextKey(_ keys: inout KeyLog) throws -> String {
+    /// is then at the member's value. Returns the key's UTF-8 (checked; UTF-8 order is
+    /// Unicode scalar order, so "ascending" means what it meant for strings). A key already
+    /// in `keys` is an error.
+    mutating func nextKey(_ keys: inout KeyLog) throws -> ArraySlice<UInt8> {
         guard current == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes\(foundText)") }
         let (keyLine, keyColumn) = (line, column)
-        let (key, _) = try string()
+        let key = try stringUTF8()
         if let firstLine = keys.firstLine(of: key, line: keyLine) {
             let place = pathText
             let where_ = place.isEmpty ? "" : " in \(place)"
-            throw Failure(message: "duplicate key '\(key)'\(where_), first written at line \(firstLine)", line: keyLine, column: keyColumn)
+            throw Failure(message: "duplicate key '\(String(decoding: key, as: UTF8.self))'\(where_), first written at line \(firstLine)", line: keyLine, column: keyColumn)
         }
         skipWhitespace()
         try expect(UInt8(ascii: ":"), "':' after the key")

@@ -65,10 +65,26 @@ extension JSONReader {
         return true
     }
 
+    /// An object's key as read: its UTF-8, compared with the names a reader knows without
+    /// making a string (`case "format":` in a `switch` over a key).
+    struct Key {
+        let utf8: ArraySlice<UInt8>
+
+        /// The key as text (already checked to be UTF-8).
+        var text: String { String(decoding: utf8, as: UTF8.self) }
+
+        static func ~= (name: StaticString, key: Key) -> Bool {
+            guard name.utf8CodeUnitCount == key.utf8.count else { return false }
+            return key.utf8.withUnsafeBufferPointer { bytes in
+                (0..<bytes.count).allSatisfy { bytes[$0] == name.utf8Start[$0] }
+            }
+        }
+    }
+
     /// Reads an object, handing each key to `member` with the reader at its value, which
     /// `member` must read (or ``skipValue()``). Returns where the object started.
     @discardableResult
-    mutating func readObject(_ member: (inout JSONReader, String) throws -> Void) throws -> Position {
+    mutating func readObject(_ member: (inout JSONReader, Key) throws -> Void) throws -> Position {
         let start = position
         guard current == UInt8(ascii: "{") else { throw problem("expected an object, found \(foundKind)") }
         try enter()
@@ -84,7 +100,7 @@ extension JSONReader {
             skipWhitespace()
             let key = try nextKey(&keys)
             path.append(.key(key))
-            try member(&self, key)
+            try member(&self, Key(utf8: key))
             path.removeLast()
             skipWhitespace()
             if current == UInt8(ascii: ",") {
@@ -166,7 +182,7 @@ extension JSONReader {
         case UInt8(ascii: "["): return .array(try readArray { reader in try reader.readJSONValue() })
         case UInt8(ascii: "{"):
             var object: [String: JSONValue] = [:]
-            try readObject { reader, key in object[key] = try reader.readJSONValue() }
+            try readObject { reader, key in object[key.text] = try reader.readJSONValue() }
             return .object(object)
         default:
             // Not a number either: `value()` throws the reader's message for what is there.

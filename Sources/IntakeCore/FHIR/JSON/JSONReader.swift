@@ -24,7 +24,8 @@ public struct JSONReader {
     var path: [PathPart] = []
 
     enum PathPart {
-        case key(String)
+        /// A key's UTF-8 (made a string only for a message).
+        case key(ArraySlice<UInt8>)
         case index(Int)
     }
 
@@ -33,7 +34,9 @@ public struct JSONReader {
         var text = ""
         for part in path {
             switch part {
-            case .key(let key): text = text.isEmpty ? key : text + "." + key
+            case .key(let utf8):
+                let key = String(decoding: utf8, as: UTF8.self)
+                text = text.isEmpty ? key : text + "." + key
             case .index(let index): text += "[\(index)]"
             }
         }
@@ -196,8 +199,9 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            let key = try nextKey(&keys)
-            path.append(.key(key))
+            let utf8 = try nextKey(&keys)
+            let key = String(decoding: utf8, as: UTF8.self)
+            path.append(.key(utf8))
             let child = try value()
             path.removeLast()
             members.append((key: key, value: child))
@@ -236,6 +240,23 @@ public struct JSONReader {
             try expect(UInt8(ascii: "]"), "',' or ']'")
             return JSONNode(.array(elements), line: startLine, column: startColumn)
         }
+    }
+
+    /// A string's UTF-8, checked, without making a `String`: a slice of the document when
+    /// it has no escapes (keys almost always), else the text's bytes after unescaping.
+    mutating func stringUTF8() throws -> ArraySlice<UInt8> {
+        let (startIndex, startLine, startColumn) = (index, line, column)
+        advance() // opening quote
+        let start = index
+        let ascii = skipPlainCharacters()
+        if current == UInt8(ascii: "\"") {
+            let utf8 = bytes[start..<index]
+            if checksUTF8 && !ascii { _ = try makeString(utf8) }
+            advance()
+            return utf8
+        }
+        (index, line, column) = (startIndex, startLine, startColumn)
+        return Array(try string().0.utf8)[...]
     }
 
     mutating func string() throws -> (String, Bool) {

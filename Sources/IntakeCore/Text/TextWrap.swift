@@ -24,36 +24,25 @@ public enum TextWrap {
         guard width >= 1, !text.isEmpty else { return [] }
         if let line = singleLine(text, width: width) { return [line] }
         var lines: [String] = []
-        // Fast path for ASCII text without carriage returns (most labels and answers):
-        // paragraphs split on the byte 0x0A, no grapheme breaking needed to find them.
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            var start = text.startIndex
-            let utf8 = text.utf8
-            var index = utf8.startIndex
-            while index < utf8.endIndex {
-                if utf8[index] == 0x0A {
-                    wrapParagraph(text[start..<index], width: width, into: &lines)
-                    start = utf8.index(after: index)
-                }
+        // Paragraphs are found in the UTF-8 bytes: a line feed or carriage return is always a
+        // grapheme cluster of its own (with "\r\n" one cluster), and its bytes never occur
+        // inside another character's, so cutting there never splits a character, and no
+        // grapheme breaking is needed to find them.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
                 utf8.formIndex(after: &index)
+                continue
             }
-            wrapParagraph(text[start..<text.endIndex], width: width, into: &lines)
-            return lines
+            wrapParagraph(text[start..<index], width: width, into: &lines)
+            utf8.formIndex(after: &index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { utf8.formIndex(after: &index) }
+            start = index
         }
-        var paragraph = Substring()
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                paragraph = text[start..<index]
-                wrapParagraph(paragraph, width: width, into: &lines)
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
-        }
-        paragraph = text[start..<text.endIndex]
-        wrapParagraph(paragraph, width: width, into: &lines)
+        wrapParagraph(text[start..<text.endIndex], width: width, into: &lines)
         return lines
     }
 

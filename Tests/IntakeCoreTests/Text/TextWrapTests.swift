@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import IntakeCore
 
@@ -65,6 +66,24 @@ import Testing
     func truncates(text: String, width: Int, expected: String) {
         #expect(text.truncated(toWidth: width) == expected)
         #expect(text.truncated(toWidth: width).displayWidth <= width)
+    }
+
+    /// Paragraphs are found in the UTF-8 bytes; for any text that is what cutting at the
+    /// line-break characters (`\n`, `\r\n`, `\r`) and wrapping each part gives.
+    @Test func paragraphsSplitAtLineBreaksInAnyText() async {
+        let pieces = ["a", "word", " ", "\n", "\r", "\r\n", "\n\r", "é", "e\u{301}", "Слабость", "肌肉", "👍🏽", "。", "\t"]
+        let texts = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...16).map { $0.map { pieces[$0] }.joined() }
+        await propertyCheck(count: 2000, input: texts, Gen.int(in: 1...12)) { text, width in
+            var paragraphs: [Substring] = []
+            var start = text.startIndex
+            for index in text.indices where text[index] == "\n" || text[index] == "\r\n" || text[index] == "\r" {
+                paragraphs.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            paragraphs.append(text[start...])
+            let expected = text.isEmpty ? [] : paragraphs.flatMap { $0.isEmpty ? [""] : TextWrap.wrap(String($0), width: width) }
+            #expect(TextWrap.wrap(text, width: width) == expected, "\(text.debugDescription) at \(width)")
+        }
     }
 
     @Test func truncatesWithCustomEllipsis() {

@@ -274,7 +274,7 @@ public struct SummaryRenderer {
         // The wizard's flat item list, section by section: its per-index visibility and
         // answers need no look-up by id, and no item is copied to filter the list.
         var first = 0
-        for section in questionnaire.sections {
+        for (sectionIndex, section) in questionnaire.sections.enumerated() {
             let flats = first..<(first + section.items.count)
             first = flats.upperBound
             lines.append("")
@@ -285,7 +285,11 @@ public struct SummaryRenderer {
                 lines += wrap(title + ": " + SummaryText.sanitized(note), width: width)
                 continue
             }
-            lines += heading(title, width: width)
+            if let rowCache {
+                rowCache.append(.sectionHeading(section: sectionIndex, width: width), to: &lines) { made in made = heading(title, width: width) }
+            } else {
+                lines += heading(title, width: width)
+            }
             let shown = flats.filter { wizard.takesAnswer[$0] && wizard.visible[$0] }
             appendAnswerRows(shown, to: &lines)
             for index in shown {
@@ -371,12 +375,37 @@ public struct SummaryRenderer {
             lines += SummaryText.wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
         }
         lines.append("")
-        lines += footer()
+        if let rowCache {
+            rowCache.append(.footer(width: width), to: &lines) { made in made = footer() }
+        } else {
+            lines += footer()
+        }
         return lines
     }
 
     func checklist(_ status: ScoreSheet.ChecklistStatus) -> [String] {
         let checklist = status.checklist
+        let columns = checklist.weightColumns.count
+        var lines: [String] = []
+        if let rowCache {
+            rowCache.append(.checklistHead(checklist: checklist.id, width: width), to: &lines) { made in made = checklistHead(checklist) }
+        } else {
+            lines = checklistHead(checklist)
+        }
+        for (index, state) in status.statuses.enumerated() {
+            guard let rowCache else {
+                lines += checklistRow(checklist.entries[index], state, columns: columns)
+                continue
+            }
+            rowCache.append(.checklist(checklist: checklist.id, entry: index, status: state, width: width), to: &lines) { made in
+                made = checklistRow(checklist.entries[index], state, columns: columns)
+            }
+        }
+        return lines
+    }
+
+    /// A checklist's title, note and column headings: the same for every patient.
+    func checklistHead(_ checklist: Checklist) -> [String] {
         var lines = heading(SummaryText.sanitized(checklist.title.resolved(lang)), width: width)
         lines += wrap(t(.checklistNote), width: width - 2).map { "  " + $0 }
         let columns = checklist.weightColumns.map { SummaryText.sanitized($0.resolved(lang)) }
@@ -388,15 +417,6 @@ public struct SummaryRenderer {
             lines.append("  " + SummaryText.rule(width - 2, "-"))
         } else {
             lines += wrap(t(.weights) + ": " + columns.joined(separator: " | "), width: width - 2).map { "  " + $0 }
-        }
-        for (index, state) in status.statuses.enumerated() {
-            guard let rowCache else {
-                lines += checklistRow(checklist.entries[index], state, columns: columns.count)
-                continue
-            }
-            rowCache.append(.checklist(checklist: checklist.id, entry: index, status: state, width: width), to: &lines) { made in
-                made = checklistRow(checklist.entries[index], state, columns: columns.count)
-            }
         }
         return lines
     }

@@ -25,6 +25,12 @@ final class SummaryRowCache {
         case bodyMap(item: Int, regions: [String], width: Int)
         /// The red-flag box with these flags raised, in order.
         case redFlags(flags: [String], width: Int)
+        /// Parts that depend on nothing but the questionnaire, the language and the width:
+        /// a section's heading on the answers page, a checklist's title and column
+        /// headings, the footer.
+        case sectionHeading(section: Int, width: Int)
+        case checklistHead(checklist: String, width: Int)
+        case footer(width: Int)
         /// A key score's row (without a previous visit to compare with).
         case score(score: String, value: Double?, layout: SummaryText.LeaderLayout)
     }

@@ -407,6 +407,25 @@ def bench_scaling(binary, sizes, out_dir, runs, answers=20000):
 # 6. Batch summaries
 
 
+def varied(seed, i, items):
+    """Seed result `seed` as patient number `i`: every text answer (name, doses, the
+    patient's own words) and the day of every full date differ from patient to patient, as
+    they would in a clinic, so the batch's caches meet new rows as real results bring them;
+    yes/no, choices and numbers stay the seed's."""
+    patient = json.loads(json.dumps(seed))
+    answers = patient["answers"]
+    for item_id, value in answers.items():
+        item = items.get(item_id, {})
+        kind = item.get("type")
+        if kind in ("text", "long_text") and isinstance(value, str):
+            suffix = f" {i}" if kind == "text" else f" (note {i}: worse after stairs)"
+            limit = item.get("max_length") or 10_000
+            answers[item_id] = (value + suffix)[:limit]
+        elif kind == "date" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            answers[item_id] = value[:8] + f"{1 + i % 28:02d}"
+    return patient
+
+
 def bench_batch(binary, out_dir, count, runs):
     """Summaries of `count` results, on the bench's disk and on tmpfs, alternated run by run:
     this machine's disk takes from 30 µs to over 500 µs to create a file (it varies with what
@@ -417,6 +436,11 @@ def bench_batch(binary, out_dir, count, runs):
         subprocess.run([binary, "fill", QUESTIONNAIRE, "--answers", os.path.join(FIXTURES, name), "--out", seeds],
                        check=True, stdout=subprocess.DEVNULL)
     seed_files = sorted(f for f in os.listdir(seeds) if f.endswith(".result.json"))
+    seed_results = []
+    for name in seed_files:
+        with open(os.path.join(seeds, name), encoding="utf-8") as f:
+            seed_results.append(json.load(f))
+    items = {item["id"]: item for item in wizard_driver.describe(binary, QUESTIONNAIRE)}
     places = {"disk": out_dir, "tmpfs": os.path.join(TMPFS, "intake-bench-batch")}
     rows = {}
     for place, root in places.items():
@@ -424,14 +448,18 @@ def bench_batch(binary, out_dir, count, runs):
         shutil.rmtree(results, ignore_errors=True)
         os.makedirs(results)
         for i in range(count):
-            src = os.path.join(seeds, seed_files[i % len(seed_files)])
-            shutil.copyfile(src, os.path.join(results, f"patient-{i:05d}.result.json"))
+            patient = varied(seed_results[i % len(seed_results)], i, items)
+            with open(os.path.join(results, f"patient-{i:05d}.result.json"), "w", encoding="utf-8") as f:
+                json.dump(patient, f, indent=2, sort_keys=True, ensure_ascii=False, separators=(",", " : "))
         rows[place] = {"rates": [], "walls": [], "rss": [], "cpu_rates": [], "user": [], "sys": []}
     for r in range(runs):
         for place, root in places.items():
             results = os.path.join(root, "batch-results")
             dest = os.path.join(root, f"batch-summaries-{r}")
             shutil.rmtree(dest, ignore_errors=True)
+            # The previous run's 10,000 files (and the results written before the first run)
+            # are flushed first, so their writeback does not fall into this run's time.
+            os.sync()
             with open(os.path.join(out_dir, f"batch-progress-{place}-{r}.txt"), "w") as progress:
                 wall, kib, rc = run_timed([binary, "summarize", results, "--out", dest, "--progress"], stderr=progress, cpu=0)
             written = len(os.listdir(dest)) if os.path.isdir(dest) else 0

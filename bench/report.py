@@ -280,7 +280,8 @@ def batch_section(w, R, targets):
     B = R["batch"]
     w("## 6. Batch summaries\n")
     w(f"`intake summarize DIR --out OUT --progress` over {B['count']:,} result files (the {B['seeds']} fixture answer sets "
-      f"filled with `intake fill`, then copied), pinned to one core with `taskset -c 0`; each summary is replayed "
+      f"filled with `intake fill`, then copied with every text answer and the day of every full date made different "
+      f"for each patient, as in a clinic: the batch's caches of laid-out rows meet new rows as real results bring them), pinned to one core with `taskset -c 0`; each summary is replayed "
       f"through the engine, rendered and written (0600, temporary file + rename, one `sync` at the end of the batch). "
       f"The results and summaries are on the bench's disk, then on tmpfs (/dev/shm), alternated run by run: creating "
       f"a file on this machine's disk takes from ~30 µs to over 500 µs, depending on what the disk did just before, "

@@ -185,61 +185,19 @@ public struct JSONReader {
 
     mutating func leave() { depth -= 1 }
 
+    /// An object as a node: members in file order (the loop, with its repeated-key check,
+    /// is ``readObject(_:)``, shared with the result reader).
     private mutating func object() throws -> JSONNode {
-        let (startLine, startColumn) = (line, column)
-        try enter()
-        defer { leave() }
-        advance()
         var members: [(key: String, value: JSONNode)] = []
-        var keys = KeyLog()
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            advance()
-            return JSONNode(.object([]), line: startLine, column: startColumn)
-        }
-        while true {
-            skipWhitespace()
-            let utf8 = try nextKey(&keys)
-            let key = String(decoding: utf8, as: UTF8.self)
-            path.append(.key(utf8))
-            let child = try value()
-            path.removeLast()
-            members.append((key: key, value: child))
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                advance()
-                continue
-            }
-            try expect(UInt8(ascii: "}"), "',' or '}'")
-            return JSONNode(.object(members), line: startLine, column: startColumn)
-        }
+        let start = try readObject { reader, key in members.append((key: key.text, value: try reader.value())) }
+        return JSONNode(.object(members), line: start.line, column: start.column)
     }
 
-
     private mutating func array() throws -> JSONNode {
-        let (startLine, startColumn) = (line, column)
-        try enter()
-        defer { leave() }
-        advance()
+        let start = position
         var elements: [JSONNode] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "]") {
-            advance()
-            return JSONNode(.array([]), line: startLine, column: startColumn)
-        }
-        while true {
-            skipWhitespace()
-            path.append(.index(elements.count))
-            elements.append(try value())
-            path.removeLast()
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                advance()
-                continue
-            }
-            try expect(UInt8(ascii: "]"), "',' or ']'")
-            return JSONNode(.array(elements), line: startLine, column: startColumn)
-        }
+        try readArray { reader in elements.append(try reader.value()) }
+        return JSONNode(.array(elements), line: start.line, column: start.column)
     }
 
     /// A string's UTF-8, checked, without making a `String`: a slice of the document when

@@ -44,14 +44,7 @@ extension IntakeResult {
             case "scores": scores = try reader.skipNull() ? nil : reader.readArray(of: ScoreResult.init)
             case "flags": flags = try reader.skipNull() ? nil : reader.readArray(of: FlagResult.init)
             case "checklists": checklists = try reader.skipNull() ? nil : reader.readArray(of: ChecklistResult.init)
-            case "answers":
-                guard try !reader.skipNull() else { return }
-                // Collected first, so the dictionary is made at its final size (growing it
-                // hashed every key again at each doubling); the reader refused repeated keys.
-                var values: [(String, JSONValue)] = []
-                values.reserveCapacity(128)
-                try reader.readObject { reader, key in values.append((key.text, try reader.readJSONValue())) }
-                answers = Dictionary(values, uniquingKeysWith: { first, _ in first })
+            case "answers": answers = try reader.skipNull() ? nil : reader.readJSONObject()
             default: try reader.skipValue()
             }
         }

@@ -86,56 +86,49 @@ extension JSONReader {
     @discardableResult
     mutating func readObject(_ member: (inout JSONReader, Key) throws -> Void) throws -> Position {
         let start = position
-        guard current == UInt8(ascii: "{") else { throw problem("expected an object, found \(foundKind)") }
-        try enter()
-        defer { leave() }
-        advance()
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            advance()
-            return start
-        }
         var keys = KeyLog()
-        while true {
-            skipWhitespace()
-            let key = try nextKey(&keys)
-            path.append(.key(key))
-            try member(&self, Key(utf8: key))
-            path.removeLast()
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                advance()
-                continue
-            }
-            try expect(UInt8(ascii: "}"), "',' or '}'")
-            return start
+        try readList(open: "{", close: "}", kind: "an object") { reader, _ in
+            let key = try reader.nextKey(&keys)
+            reader.path.append(.key(key))
+            try member(&reader, Key(utf8: key))
+            reader.path.removeLast()
+        }
+        return start
+    }
+
+    /// Reads an array, handing each element to `element` with the reader at it.
+    mutating func readArray(_ element: (inout JSONReader) throws -> Void) throws {
+        try readList(open: "[", close: "]", kind: "an array") { reader, index in
+            reader.path.append(.index(index))
+            try element(&reader)
+            reader.path.removeLast()
         }
     }
 
-    /// Reads an array, handing each element's index to `element` with the reader at it.
-    mutating func readArray(_ element: (inout JSONReader) throws -> Void) throws {
-        guard current == UInt8(ascii: "[") else { throw problem("expected an array, found \(foundKind)") }
+    /// The loop objects and arrays share: `open`, then entries separated by commas (each
+    /// read by `entry`, given its index, with whitespace skipped around it), then `close`.
+    @inline(__always)
+    private mutating func readList(open: Unicode.Scalar, close: Unicode.Scalar, kind: String, _ entry: (inout JSONReader, Int) throws -> Void) throws {
+        guard current == UInt8(ascii: open) else { throw problem("expected \(kind), found \(foundKind)") }
         try enter()
         defer { leave() }
         advance()
         skipWhitespace()
-        if current == UInt8(ascii: "]") {
+        if current == UInt8(ascii: close) {
             advance()
             return
         }
         var count = 0
         while true {
             skipWhitespace()
-            path.append(.index(count))
-            try element(&self)
-            path.removeLast()
+            try entry(&self, count)
             count += 1
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 advance()
                 continue
             }
-            try expect(UInt8(ascii: "]"), "',' or ']'")
+            try expect(UInt8(ascii: close), close == "}" ? "',' or '}'" : "',' or ']'")
             return
         }
     }
@@ -172,6 +165,15 @@ extension JSONReader {
         _ = try value()
     }
 
+    /// An object of values of any kind (a result's answers). Its members are collected
+    /// first, so the dictionary is made at its final size (growing it hashed every key
+    /// again at each doubling); `readObject` has refused repeated keys.
+    mutating func readJSONObject() throws -> [String: JSONValue] {
+        var members: [(String, JSONValue)] = []
+        try readObject { reader, key in members.append((key.text, try reader.readJSONValue())) }
+        return Dictionary(members, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Reads a value of any kind as a ``JSONValue`` (positions are not kept).
     mutating func readJSONValue() throws -> JSONValue {
         switch current ?? 0 {
@@ -180,10 +182,7 @@ extension JSONReader {
         case UInt8(ascii: "f"): try keyword("false"); return .bool(false)
         case UInt8(ascii: "n"): try keyword("null"); return .null
         case UInt8(ascii: "["): return .array(try readArray { reader in try reader.readJSONValue() })
-        case UInt8(ascii: "{"):
-            var object: [String: JSONValue] = [:]
-            try readObject { reader, key in object[key.text] = try reader.readJSONValue() }
-            return .object(object)
+        case UInt8(ascii: "{"): return .object(try readJSONObject())
         default:
             // Not a number either: `value()` throws the reader's message for what is there.
             guard atNumber else { _ = try value(); return .null }

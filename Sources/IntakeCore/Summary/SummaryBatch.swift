@@ -11,7 +11,8 @@ public final class SummaryBatch {
     private var freshWizards: [PartialDate: Wizard] = [:]
     /// Wrapped labels, headings and table cells, the same for every result of the questionnaire.
     let wrapCache = WrapCache()
-    /// Rows of the answers page, most of which repeat from one result to the next.
+    /// Laid-out parts of summaries (answer rows and more), most of which repeat from one
+    /// result to the next.
     let rowCache: SummaryRowCache
 
     public convenience init(questionnaire: Questionnaire, options: SummaryOptions) {

@@ -48,8 +48,15 @@ public struct SummaryRenderer {
 
     /// Wrapped texts kept across a batch (``SummaryBatch``); nil for a single summary.
     let wrapCache: WrapCache?
-    /// Answer rows kept across a batch; nil for a single summary.
+    /// Laid-out parts kept across a batch; nil for a single summary.
     let rowCache: SummaryRowCache?
+
+    /// The lines `make` lays out, taken from the batch's ``SummaryRowCache`` under `key`
+    /// when it has them (a single summary lays them out, and makes no key).
+    func part(_ key: @autoclosure () -> SummaryRowCache.Key, _ make: () -> [String]) -> [String] {
+        guard let rowCache else { return make() }
+        return rowCache.lines(for: key(), make: make)
+    }
 
     // The layouts of ``SummaryText``, through the batch's cache when there is one.
     func wrap(_ text: String, width: Int) -> [String] { SummaryText.wrap(text, width: width, cache: wrapCache) }
@@ -141,10 +148,7 @@ public struct SummaryRenderer {
     /// The red-flag box; in a batch, a box for the same raised flags is taken from its
     /// ``SummaryRowCache`` (most patients raise none or the same one or two).
     func redFlagBox() -> [String] {
-        guard let rowCache else { return layOutRedFlagBox() }
-        var lines: [String] = []
-        rowCache.append(.redFlags(flags: sheet.flags.map(\.id), width: width), to: &lines) { made in made = layOutRedFlagBox() }
-        return lines
+        part(.redFlags(flags: sheet.flags.map(\.id), width: width)) { layOutRedFlagBox() }
     }
 
     func layOutRedFlagBox() -> [String] {
@@ -206,17 +210,16 @@ public struct SummaryRenderer {
         guard !scores.isEmpty else { return [] }
         var lines = heading(t(.keyScores), width: width)
         guard let previous = options.previous else {
+            // A leader table row by row, so that a batch keeps each score's row (label,
+            // value, band) like an answer row.
             let labels = scores.map { SummaryText.sanitized($0.definition.label.resolved(lang)) }
-            guard let rowCache else {
-                lines += leaderTable(Array(zip(labels, scores.map(scoreText))), width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
-                return lines
-            }
-            // In a batch, each score's row (label, value, band) is kept like an answer row.
             let layout = SummaryText.LeaderLayout(widestLabel: labels.map(SummaryText.displayWidth).max() ?? 0, width: width, indent: 2, labelShare: wide ? 0.5 : 0.45)
             var buffer: [UInt8] = []
             for (label, score) in zip(labels, scores) {
-                rowCache.append(.score(score: score.definition.id, value: score.value, layout: layout), to: &lines) { made in
+                lines += part(.score(score: score.definition.id, value: score.value, layout: layout)) {
+                    var made: [String] = []
                     layout.append(label, scoreText(score), to: &made, buffer: &buffer, cache: wrapCache)
+                    return made
                 }
             }
             return lines
@@ -285,23 +288,13 @@ public struct SummaryRenderer {
                 lines += wrap(title + ": " + SummaryText.sanitized(note), width: width)
                 continue
             }
-            if let rowCache {
-                rowCache.append(.sectionHeading(section: sectionIndex, width: width), to: &lines) { made in made = heading(title, width: width) }
-            } else {
-                lines += heading(title, width: width)
-            }
+            lines += part(.sectionHeading(section: sectionIndex, width: width)) { heading(title, width: width) }
             let shown = flats.filter { wizard.takesAnswer[$0] && wizard.visible[$0] }
             appendAnswerRows(shown, to: &lines)
             for index in shown {
                 guard case .bodyMap = wizard.items[index].kind, case .regions(let regions)? = wizard.answer(at: index) else { continue }
                 lines.append("")
-                guard let rowCache else {
-                    lines += bodyMap(item: wizard.items[index], regions: regions)
-                    continue
-                }
-                rowCache.append(.bodyMap(item: index, regions: regions, width: width), to: &lines) { made in
-                    made = bodyMap(item: wizard.items[index], regions: regions)
-                }
+                lines += part(.bodyMap(item: index, regions: regions, width: width)) { bodyMap(item: wizard.items[index], regions: regions) }
             }
         }
         return lines
@@ -375,30 +368,17 @@ public struct SummaryRenderer {
             lines += SummaryText.wrap(SummaryText.sanitized(text, keepingLineBreaks: true), width: width - 6).map { SummaryText.trimEnd("    " + $0) }
         }
         lines.append("")
-        if let rowCache {
-            rowCache.append(.footer(width: width), to: &lines) { made in made = footer() }
-        } else {
-            lines += footer()
-        }
+        lines += part(.footer(width: width)) { footer() }
         return lines
     }
 
     func checklist(_ status: ScoreSheet.ChecklistStatus) -> [String] {
         let checklist = status.checklist
         let columns = checklist.weightColumns.count
-        var lines: [String] = []
-        if let rowCache {
-            rowCache.append(.checklistHead(checklist: checklist.id, width: width), to: &lines) { made in made = checklistHead(checklist) }
-        } else {
-            lines = checklistHead(checklist)
-        }
+        var lines = part(.checklistHead(checklist: checklist.id, width: width)) { checklistHead(checklist) }
         for (index, state) in status.statuses.enumerated() {
-            guard let rowCache else {
-                lines += checklistRow(checklist.entries[index], state, columns: columns)
-                continue
-            }
-            rowCache.append(.checklist(checklist: checklist.id, entry: index, status: state, width: width), to: &lines) { made in
-                made = checklistRow(checklist.entries[index], state, columns: columns)
+            lines += part(.checklist(checklist: checklist.id, entry: index, status: state, width: width)) {
+                checklistRow(checklist.entries[index], state, columns: columns)
             }
         }
         return lines

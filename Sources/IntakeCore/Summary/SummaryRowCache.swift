@@ -1,15 +1,15 @@
-/// Parts of summaries already laid out (answer rows, checklist rows, body-map drawings),
-/// kept across the summaries of one batch.
+/// Parts of summaries already laid out (answer rows, checklist rows, drawings, the
+/// red-flag box, key-score rows, headings), kept across the summaries of one batch.
 ///
 /// A row (an item's label and its answer, in dot-leader columns) depends only on the item,
 /// the answer and the section's column layout; in a batch the same questionnaire is
 /// rendered in one clinic language at one width, and most answers come from small closed
 /// sets (yes/no, options, "not answered"), so most rows repeat from one patient to the
-/// next. Looking a row up costs one hash of the answer; laying it out (the label and answer
-/// texts, their widths, wrapping, leaders) cost about ten times that. A checklist entry's
-/// row depends on its status and the width; a drawing on the regions marked. Parts seen
-/// once (a date, a weight, free text) are laid out as before and kept while there is
-/// room; the cache is bounded, so it cannot grow without end.
+/// next. Finding a row costs a few comparisons of answers; laying it out (the label and
+/// answer texts, their widths, wrapping, leaders) about 5,000 instructions. The other
+/// parts are found by a ``Key`` that names all they depend on. Parts seen once (a date, a
+/// weight) are laid out as before and kept while there is room; the cache is bounded, so
+/// it cannot grow without end.
 /// Not thread-safe: one cache belongs to one ``SummaryBatch``.
 final class SummaryRowCache {
     /// At most this many parts are kept.
@@ -76,16 +76,12 @@ final class SummaryRowCache {
         return label
     }
 
-    /// Appends the lines of the part `key` to `lines`; `make` appends them to its
-    /// argument the first time (and whenever the cache is full).
-    func append(_ key: Key, to lines: inout [String], make: (inout [String]) -> Void) {
-        if let known = parts[key] {
-            lines += known
-            return
-        }
-        var made: [String] = []
-        make(&made)
+    /// The lines of the part `key`, made by `make` the first time (and whenever the cache
+    /// is full).
+    func lines(for key: Key, make: () -> [String]) -> [String] {
+        if let known = parts[key] { return known }
+        let made = make()
         if count < capacity { parts[key] = made }
-        lines += made
+        return made
     }
 }

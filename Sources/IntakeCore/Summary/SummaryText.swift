@@ -18,6 +18,12 @@ enum SummaryText {
         // Most texts have nothing to remove: return them as they are, without a copy.
         if UTF8Scan.summary(of: text).printableASCII { return text }
         if !needsSanitizing(text.utf8, keepingLineBreaks: keepingLineBreaks) { return text }
+        return removingUnsafeScalars(text, keepingLineBreaks: keepingLineBreaks)
+    }
+
+    /// The rule of ``sanitized(_:keepingLineBreaks:)`` applied scalar by scalar, for texts
+    /// the quick checks above found something in.
+    static func removingUnsafeScalars(_ text: String, keepingLineBreaks: Bool) -> String {
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {

@@ -316,10 +316,10 @@ final class AnswerEnvironment: EvaluationEnvironment {
         today = wizard.today
     }
 
-    private func answer(_ name: String) -> Answer? {
-        guard let index = flatIndex[name], visible[index] else { return nil }
-        return given[index]
-    }
+    /// The answer that counts at flat index `index`, as ``Wizard/answer(at:)``.
+    private func answer(at index: Int) -> Answer? { visible[index] ? given[index] : nil }
+
+    private func answer(_ name: String) -> Answer? { flatIndex[name].flatMap(answer(at:)) }
 
     func value(of name: String) -> Value { answer(name)?.expressionValue ?? .null }
 
@@ -327,7 +327,7 @@ final class AnswerEnvironment: EvaluationEnvironment {
     /// a fraction of hashing the name, so a slot from elsewhere can never read another item.
     func value(at slot: Int, named name: String) -> Value {
         guard slot < items.count, items[slot].id == name else { return value(of: name) }
-        return visible[slot] ? given[slot]?.expressionValue ?? .null : .null
+        return answer(at: slot)?.expressionValue ?? .null
     }
 
     func isAnswered(_ name: String) -> Bool { answer(name) != nil }

@@ -172,10 +172,8 @@ public final class DraftWriter {
     }
 
     static func encode(_ record: DraftRecord) throws(DurabilityError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return Array(try encoder.encode(record))
+            return try SortedJSONEncoder().encode(record)
         } catch {
             throw DurabilityError.encoding(String(describing: error))
         }

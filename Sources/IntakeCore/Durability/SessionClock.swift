@@ -42,24 +42,49 @@ public protocol SessionClock: Sendable {
     func now() -> DraftTimestamp
 }
 
+extension Duration {
+    /// The whole nanoseconds of a duration (negative durations count as zero).
+    public var wholeNanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0, attoseconds >= 0 else { return 0 }
+        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+    }
+}
+
 /// The machine's clocks.
 public struct SystemClock: SessionClock {
     public init() {}
 
     public func now() -> DraftTimestamp {
-        DraftTimestamp(wallSeconds: Date().timeIntervalSince1970, monotonicNanoseconds: Self.monotonicNanoseconds(), bootID: Self.bootID)
+        DraftTimestamp(wallSeconds: Self.wallSeconds(), monotonicNanoseconds: Self.monotonicNanoseconds(), bootID: Self.bootID)
     }
 
-    /// `CLOCK_MONOTONIC` in nanoseconds: never jumps when someone sets the date.
+    /// `CLOCK_REALTIME` in seconds since 1970 (what `Date().timeIntervalSince1970` reads,
+    /// without running FoundationEssentials' code for it).
+    public static func wallSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// `CLOCK_MONOTONIC` in nanoseconds: never jumps when someone sets the date. Also the
+    /// clock of the terminal's timeouts (instead of `ContinuousClock`, whose code lives in
+    /// the concurrency runtime, which nothing else here runs).
     public static func monotonicNanoseconds() -> UInt64 {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
     }
 
+    /// Nanoseconds from now to `deadline` on ``monotonicNanoseconds()``, or zero once it has passed.
+    public static func nanoseconds(until deadline: UInt64) -> UInt64 {
+        let now = monotonicNanoseconds()
+        return deadline > now ? deadline - now : 0
+    }
+
     /// Identifies the current boot, so monotonic readings from before a reboot are not compared.
     public static let bootID: String = {
-        guard let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8) else { return "" }
-        return text.trimmingWhitespace()
+        guard let bytes = try? POSIXFile.readAll("/proc/sys/kernel/random/boot_id") else { return "" }
+        return String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
     }()
 }

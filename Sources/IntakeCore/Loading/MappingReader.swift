@@ -68,7 +68,7 @@ struct MappingReader {
     /// With `allowingHyphens`, a name that expressions never use (questionnaire id, source id).
     func id(_ key: String = "id", allowingHyphens: Bool = false) -> (String, YAMLNode)? {
         guard let text = string(key, required: true), let node = value(key) else { return nil }
-        let checked = allowingHyphens ? text.replacing("-", with: "_") : text
+        let checked = allowingHyphens ? text.replacingEvery("-", with: "_") : text
         guard LoadContext.isValidID(checked) else {
             context.error("'\(text)' is not a valid id: use letters, digits and '_', starting with a letter", at: node)
             return nil

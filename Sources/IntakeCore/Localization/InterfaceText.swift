@@ -87,7 +87,7 @@ public enum InterfaceText: String, CaseIterable, Sendable {
     public func text(_ language: String, _ arguments: CustomStringConvertible...) -> String {
         var result = text(language)
         for (index, argument) in arguments.enumerated() {
-            result = result.replacingPlaceholder("{\(index + 1)}", with: argument.description)
+            result = result.replacingEvery("{\(index + 1)}", with: argument.description)
         }
         return result
     }
@@ -161,19 +161,6 @@ public enum InterfaceText: String, CaseIterable, Sendable {
         .finishHint: ["en": "Press Enter when you have read this.", "de": "Drücken Sie Enter, wenn Sie dies gelesen haben.", "ru": "Нажмите Enter, когда прочитаете это."],
         .done: ["en": "Done", "de": "Fertig", "ru": "Готово"],
     ]
-}
-
-extension String {
-    fileprivate func replacingPlaceholder(_ placeholder: String, with value: String) -> String {
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: placeholder) {
-            result += rest[..<range.lowerBound]
-            result += value
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
 }
 
 extension InterfaceText {

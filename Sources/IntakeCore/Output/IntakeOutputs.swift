@@ -32,11 +32,9 @@ public struct IntakeOutputs: Sendable {
 
     /// The result as JSON text (sorted keys, pretty-printed).
     public static func resultJSON(_ result: IntakeResult) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain value types cannot fail; an empty object is written if it ever did.
-        let data = (try? encoder.encode(result)) ?? Data("{}".utf8)
-        return Array(data) + [0x0A]
+        let bytes = (try? SortedJSONEncoder(prettyPrinted: true).encode(result)) ?? Array("{}".utf8)
+        return bytes + [0x0A]
     }
 
     /// Reads a result JSON file's bytes (see ``IntakeResult/init(resultJSON:)``).

@@ -37,7 +37,7 @@ public struct PrintSpooler: Sendable {
         } else {
             guard let result = runner.run("lpstat", ["-d"]) else { throw .cupsToolsMissing }
             let text = result.output
-            guard let range = text.firstRange(of: "system default destination: ") else {
+            guard let range = text.firstByteRange(of: "system default destination: ") else {
                 if result.errorOutput.contains("scheduler") || result.status != 0 { throw .schedulerUnavailable }
                 throw .noDefaultPrinter
             }

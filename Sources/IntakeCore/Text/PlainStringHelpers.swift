@@ -12,6 +12,40 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// The first place `target` occurs, compared by UTF-8 bytes (so by Unicode scalars, not
+    /// by Characters: "e" is found in "e\u{301}"). Nil for an empty target.
+    ///
+    /// Why not `firstRange(of:)` and `replacing(_:with:)`: they live in the regex library
+    /// (_StringProcessing), and calling them for the interface's placeholders and decimal
+    /// commas was all an intake ran of it: its code then stays resident (docs/performance.md).
+    public func firstByteRange(of target: String) -> Range<String.Index>? {
+        let haystack = Array(utf8), needle = Array(target.utf8)
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) {
+                let lower = utf8.index(startIndex, offsetBy: start)
+                return lower..<utf8.index(lower, offsetBy: needle.count)
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Every occurrence of `target` (by UTF-8 bytes, left to right, not overlapping) replaced.
+    public func replacingEvery(_ target: String, with replacement: String) -> String {
+        var result = ""
+        var rest = self
+        while let range = rest.firstByteRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = String(rest[range.upperBound...])
+        }
+        return result + rest
+    }
+}
+
 /// Slash-separated path parts, with `NSString`'s meaning for the cases this program meets.
 public enum PathText {
     /// The last component: `"/a/b.txt"` → `"b.txt"`, `"/a/b/"` → `"b"`, `"/"` → `"/"`.

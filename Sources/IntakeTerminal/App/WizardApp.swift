@@ -49,13 +49,12 @@ public enum WizardApp {
         completePersist: (() -> Bool)? = nil
     ) -> (outcome: Outcome, ui: WizardUI) {
         var ui = initial
-        let clock = ContinuousClock()
-        var thankYouSince: ContinuousClock.Instant?
+        var thankYouSince: UInt64?  // SystemClock.monotonicNanoseconds()
         while true {
             let frame = WizardView.render(ui, size: terminal.size)
             terminal.present(frame.buffer, cursor: frame.cursor)
             if let completePersist, !completePersist() { return (.saveFailed, ui) }
-            if ui.page == .thankYou, thankYouSince == nil { thankYouSince = clock.now }
+            if ui.page == .thankYou, thankYouSince == nil { thankYouSince = SystemClock.monotonicNanoseconds() }
             let event = terminal.nextEvent(timeout: ui.page == .thankYou ? thankYouTimeout : nil)
             switch event {
             case .endOfInput:
@@ -68,7 +67,7 @@ public enum WizardApp {
                 if ui.page == .thankYou { return (.submitted, ui) }
                 continue
             case .key, .mouse:
-                if let since = thankYouSince, ui.page == .thankYou, clock.now - since < thankYouGrace { continue }
+                if let since = thankYouSince, ui.page == .thankYou, SystemClock.monotonicNanoseconds() - since < thankYouGrace.wholeNanoseconds { continue }
             case .resize:
                 break
             }

@@ -256,8 +256,7 @@ public final class CursesTerminal: Terminal {
     // MARK: - Input
 
     public func nextEvent(timeout: Duration?) -> TerminalEvent {
-        let clock = ContinuousClock()
-        let deadline = timeout.map { clock.now + $0 }
+        let deadline = timeout.map { SystemClock.monotonicNanoseconds() + $0.wholeNanoseconds }
         while !isClosed {
             if let signal = signals.take() { return .signal(signal) }
             // What ncurses has already read comes first (one read can hold several keys),
@@ -279,9 +278,9 @@ public final class CursesTerminal: Terminal {
             }
             var wait: Int32 = signals.wakeFD >= 0 ? -1 : 100
             if let deadline {
-                let remaining = deadline - clock.now
-                if remaining <= .zero { return .timeout }
-                let milliseconds = Int(remaining.components.seconds) * 1000 + Int(remaining.components.attoseconds / 1_000_000_000_000_000) + 1
+                let remaining = SystemClock.nanoseconds(until: deadline)
+                if remaining == 0 { return .timeout }
+                let milliseconds = remaining / 1_000_000 + 1
                 wait = wait < 0 ? Int32(clamping: milliseconds) : min(wait, Int32(clamping: milliseconds))
             }
             var watched = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),

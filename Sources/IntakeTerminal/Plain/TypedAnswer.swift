@@ -34,7 +34,7 @@ enum TypedAnswer {
             guard let numbers = numbers(words, upTo: spec.regions.count) else { return .invalid(pick(1, spec.regions.count, language)) }
             return .answer(.regions(numbers.map { spec.regions[$0 - 1].id }))
         case .integer(let spec), .decimal(let spec):
-            guard let number = Double(text.replacing(",", with: ".")), number.isFinite else {
+            guard let number = Double(text.replacingEvery(",", with: ".")), number.isFinite else {
                 return .invalid(range(spec.minimum, spec.maximum, language))
             }
             return .answer(.number(number))
@@ -47,7 +47,7 @@ enum TypedAnswer {
             return .answer(.date(date))
         case .duration(let spec):
             if spec.allowsUnknown && text == "0" { return .answer(.unknown) }
-            guard words.count == 2, let amount = Double(words[0].replacing(",", with: ".")) else {
+            guard words.count == 2, let amount = Double(String(words[0]).replacingEvery(",", with: ".")) else {
                 return .invalid(InterfaceText.amount.text(language))
             }
             let unit: DurationUnit?

@@ -122,7 +122,7 @@ extension WizardUI {
         case .integer(let spec), .decimal(let spec):
             let text = texts.first ?? ""
             if text.isEmpty { return current == nil ? .keep : .answer(nil) }
-            guard let value = Double(text.replacing(",", with: ".")), value.isFinite else {
+            guard let value = Double(text.replacingEvery(",", with: ".")), value.isFinite else {
                 return .problem(.notANumber(minimum: spec.minimum, maximum: spec.maximum))
             }
             if case .integer = item.kind, value.rounded() != value { return .problem(.wholeNumber) }
@@ -151,7 +151,7 @@ extension WizardUI {
                 if current == .unknown || current == nil { return .keep }
                 return .answer(nil)
             }
-            guard let amount = Double(text.replacing(",", with: ".")), amount.isFinite, amount >= 0 else {
+            guard let amount = Double(text.replacingEvery(",", with: ".")), amount.isFinite, amount >= 0 else {
                 return .problem(.amountMissing)
             }
             let unit = editor.unitIndex.flatMap { spec.units.indices.contains($0) ? spec.units[$0] : nil }

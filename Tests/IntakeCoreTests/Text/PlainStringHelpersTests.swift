@@ -54,4 +54,52 @@ import Testing
         #expect(bytes.lowercaseHex == bytes.map { String(format: "%02x", $0) }.joined())
         #expect([UInt8]().lowercaseHex == "")
     }
+
+    /// Pieces with placeholders, decimal commas, several-byte characters and a combining mark.
+    static let replacePieces = ["{1}", "{2}", "{", "1", "}", ",", ",,", "a", "é", "Ж", "👍🏽", "e\u{301}", "\u{301}", " "]
+
+    /// The reference: the same search over arrays of Unicode scalars.
+    static func replacedByScalars(_ text: String, _ target: String, _ replacement: String) -> String {
+        let haystack = Array(text.unicodeScalars), needle = Array(target.unicodeScalars)
+        var result = String.UnicodeScalarView(), index = 0
+        while index < haystack.count {
+            if !needle.isEmpty, index + needle.count <= haystack.count, Array(haystack[index..<index + needle.count]) == needle {
+                result.append(contentsOf: replacement.unicodeScalars)
+                index += needle.count
+            } else {
+                result.append(haystack[index])
+                index += 1
+            }
+        }
+        return String(result)
+    }
+
+    @Test func replacingEveryMatchesAScalarByScalarSearch() async {
+        let piece = Gen.int(in: 0...(Self.replacePieces.count - 1))
+        let text = piece.array(of: 0...12).map { $0.map { Self.replacePieces[$0] }.joined() }
+        await propertyCheck(count: 2000, input: text, piece, piece) { text, target, replacement in
+            let (target, replacement) = (Self.replacePieces[target], Self.replacePieces[replacement])
+            #expect(text.replacingEvery(target, with: replacement) == Self.replacedByScalars(text, target, replacement),
+                    "\(text.debugDescription) \(target.debugDescription) → \(replacement.debugDescription)")
+            let range = text.firstByteRange(of: target)
+            #expect(range.map { String(text.unicodeScalars[$0]) } == (range == nil ? nil : target))
+            #expect((range == nil) == !Self.replacedByScalars(text, target, "\u{0}").unicodeScalars.contains("\u{0}"))
+        }
+    }
+
+    @Test func placeholdersAndDecimalCommas() {
+        #expect("From {1} to {2}".replacingEvery("{1}", with: "0").replacingEvery("{2}", with: "10") == "From 0 to 10")
+        #expect("71,5".replacingEvery(",", with: ".") == "71.5")
+        #expect("e\u{301}".replacingEvery("e", with: "a") == "a\u{301}", "by scalars, not by Characters")
+        #expect("abc".replacingEvery("", with: "x") == "abc")
+        #expect("abc".firstByteRange(of: "") == nil)
+    }
+
+    @Test func durationsInWholeNanoseconds() {
+        #expect(Duration.milliseconds(1500).wholeNanoseconds == 1_500_000_000)
+        #expect(Duration.nanoseconds(7).wholeNanoseconds == 7)
+        #expect(Duration.seconds(-1).wholeNanoseconds == 0)
+        #expect(SystemClock.nanoseconds(until: 0) == 0)
+        #expect(SystemClock.nanoseconds(until: SystemClock.monotonicNanoseconds() + 60_000_000_000) > 59_000_000_000)
+    }
 }

@@ -78,16 +78,28 @@ struct RunCommand: ParsableCommand {
         let draft = try Self.personalDraft(store: store, questionnaire: questionnaire)
         let today = PartialDate.today()
         let (file, maxBytes) = (self.file, self.maxBytes)
-        let complete = { Wizard(questionnaire: try starting.whole(path: file, maximumBytes: maxBytes), today: today) }
         // Resuming a draft and plain prompts need every item at once.
         let staged = starting.isStaged && draft == nil
         if starting.isStaged, !staged { questionnaire = try starting.whole(path: file, maximumBytes: maxBytes) }
+        let complete = Self.completion(of: consume starting, path: file, maximumBytes: maxBytes, today: today)
         if wantsFullScreen, let terminal = try? CursesTerminal(options: CursesTerminal.Options(theme: theme.theme)) {
             try runFullScreen(fresh: Wizard(questionnaire: questionnaire, today: today), complete: staged ? complete : nil,
                               draft: draft, language: language, store: store, terminal: terminal)
             return
         }
         try runPlain(fresh: staged ? try complete() : Wizard(questionnaire: questionnaire, today: today), draft: draft, language: language, store: store)
+    }
+
+    /// Makes the whole wizard from a staged questionnaire. The closure owns the staged cache
+    /// file and keeps only the decoded questionnaire once called, so the file's bytes (~180 KB
+    /// for the dermatomyositis questionnaire) are not held through the whole session.
+    static func completion(of starting: consuming StartingQuestionnaire, path: String, maximumBytes: Int, today: PartialDate) -> () throws -> Wizard {
+        var source = starting
+        return {
+            let questionnaire = try source.whole(path: path, maximumBytes: maximumBytes)
+            source = .whole(questionnaire)
+            return Wizard(questionnaire: questionnaire, today: today)
+        }
     }
 
     /// Prepares the folder (0700) and takes its lock; exit 3 with a message otherwise.

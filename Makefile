@@ -15,8 +15,15 @@ BENCH_ARGS ?=
 # every start: about 1.9 M instructions and 1 MiB less). `-lstdc++` finds the static library
 # first in .build-static/static-libstdcxx; when the system has none, the folder stays empty
 # and the shared one is used as before.
+#
+# Every function of the dependencies (swift-argument-parser, Yams, swift-crypto and their C
+# parts) in a section of its own too, as Package.swift asks for ours: the small helpers the
+# compiler shares between files (type look-ups, dictionary probes) were defined in a
+# dependency's one large `.text` section, so calling them kept that whole section resident
+# and the order file could not move them (docs/performance.md).
 STATIC_BUILD = $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static \
-	-Xlinker -L$(CURDIR)/.build-static/static-libstdcxx
+	-Xlinker -L$(CURDIR)/.build-static/static-libstdcxx \
+	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections
 STATIC_INTAKE = $$($(STATIC_BUILD) --show-bin-path)/intake
 
 .PHONY: run test build release static static-libstdcxx deps deps-test clean validate bench symbol-order

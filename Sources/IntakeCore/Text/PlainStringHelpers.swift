@@ -20,29 +20,37 @@ extension String {
     /// (_StringProcessing), and calling them for the interface's placeholders and decimal
     /// commas was all an intake ran of it: its code then stays resident (docs/performance.md).
     public func firstByteRange(of target: String) -> Range<String.Index>? {
-        let haystack = Array(utf8), needle = Array(target.utf8)
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var start = 0
-        while start + needle.count <= haystack.count {
-            if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) {
-                let lower = utf8.index(startIndex, offsetBy: start)
-                return lower..<utf8.index(lower, offsetBy: needle.count)
-            }
-            start += 1
-        }
-        return nil
+        let needle = Array(target.utf8)
+        guard let start = Self.offset(of: needle, in: Array(utf8), from: 0) else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: start)
+        return lower..<utf8.index(lower, offsetBy: needle.count)
     }
 
     /// Every occurrence of `target` (by UTF-8 bytes, left to right, not overlapping) replaced.
     public func replacingEvery(_ target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = self
-        while let range = rest.firstByteRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = String(rest[range.upperBound...])
+        let haystack = Array(utf8), needle = Array(target.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        while let found = Self.offset(of: needle, in: haystack, from: copied) {
+            result += haystack[copied..<found]
+            result += replacement.utf8
+            copied = found + needle.count
         }
-        return result + rest
+        guard copied > 0 else { return self }
+        result += haystack[copied...]
+        // Whole scalars were cut out and put in, so the bytes are still UTF-8.
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Where `needle` first starts in `haystack` at or after `from`; nil for an empty needle.
+    private static func offset(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var start = from
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) { return start }
+            start += 1
+        }
+        return nil
     }
 }
 

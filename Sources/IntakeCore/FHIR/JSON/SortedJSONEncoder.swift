@@ -32,7 +32,7 @@ public struct SortedJSONEncoder {
 
 /// A value as encoded so far. Containers are classes so a nested container handed out
 /// earlier still fills the value its parent holds.
-enum EncodedJSON {
+private enum EncodedJSON {
     /// `null`, `true`, `false` or a number, written as it is.
     case literal(String)
     case string(String)
@@ -40,16 +40,16 @@ enum EncodedJSON {
     case object(EncodedObject)
 }
 
-final class EncodedSlot {
+private final class EncodedSlot {
     var node: EncodedJSON?
     init(_ node: EncodedJSON? = nil) { self.node = node }
 }
 
-final class EncodedArray {
+private final class EncodedArray {
     var elements: [EncodedSlot] = []
 }
 
-final class EncodedObject {
+private final class EncodedObject {
     /// A key encoded twice keeps the last value, as with `JSONEncoder`.
     var members: [String: EncodedSlot] = [:]
 }
@@ -148,22 +148,19 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let slot = EncodedSlot()
-        object.members[key.stringValue] = slot
-        return TreeEncoder(slot: slot, codingPath: codingPath + [key]).container(keyedBy: keyType)
+        nestedEncoder(named: key.stringValue, path: key).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let slot = EncodedSlot()
-        object.members[key.stringValue] = slot
-        return TreeEncoder(slot: slot, codingPath: codingPath + [key]).unkeyedContainer()
+        nestedEncoder(named: key.stringValue, path: key).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
+    mutating func superEncoder() -> any Encoder { nestedEncoder(named: "super", path: nil) }
 
-    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue, path: key) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { nestedEncoder(named: key.stringValue, path: key) }
 
-    private func superEncoder(named name: String, path: (any CodingKey)? = nil) -> any Encoder {
+    /// An encoder for a new member `name`, filled later by whoever holds it.
+    private func nestedEncoder(named name: String, path: Key?) -> TreeEncoder {
         let slot = EncodedSlot()
         object.members[name] = slot
         return TreeEncoder(slot: slot, codingPath: codingPath + (path.map { [$0] } ?? []))
@@ -249,7 +246,7 @@ private struct SingleTreeContainer: SingleValueEncodingContainer {
 }
 
 /// The text of an encoded value, in `JSONEncoder`'s layout.
-enum JSONTextOutput {
+private enum JSONTextOutput {
     static func write(_ node: EncodedJSON?, into out: inout [UInt8], indent: Int?) {
         switch node {
         case nil: writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: 0, into: &out, indent: indent) { _, _ in }

@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Release builds on Linux are linked by lld (part of the Swift toolchain) with the
 /// functions a patient's session runs laid out together (scripts/symbol-order.txt, made by
-/// `make symbol-order`), relative relocations packed (DT_RELR, glibc 2.36+) and no exported
+/// `make symbol-order`, and scripts/unnamed-functions.ld for those without a name), relative relocations packed (DT_RELR, glibc 2.36+) and no exported
 /// symbol table: several MiB less resident memory and a quicker start, with the executable
 /// still position-independent (docs/performance.md).
 /// Each function in its own section, so the linker can place it by the order file
@@ -16,6 +16,7 @@ let releaseLinkerFlags = [
     "-Xlinker", "--no-export-dynamic",
     "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/symbol-order.txt",
     "-Xlinker", "--no-warn-symbol-ordering",
+    "-Xlinker", "-T", "-Xlinker", "\(Context.packageDirectory)/scripts/unnamed-functions.ld",
 ]
 
 let package = Package(

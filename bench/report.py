@@ -209,9 +209,13 @@ def intake_section(w, opts, R, targets):
     w("|---|---|---|---|")
     d = med(mib(K[DIALOG]["rss"])) if DIALOG in K else float("nan")
     for name, r in I.items():
-        v = mib(r["rss"])
-        w(f"| {name}, whole dermatomyositis intake to submit | {fmt(v, 'MiB')} | | {ratio(med(v), d)} |")
-        targets.append((f"peak RSS ≤ 3x dialog: {name}, whole intake", f"{med(v):.1f} MiB vs {d:.1f} MiB = {ratio(med(v), d)}", verdict(med(v) <= 3 * d, d == d)))
+        v = mib(r["rss"] or r.get("rss_cold", []))
+        warmth = "warm cache" if r["rss"] else "cold cache"
+        w(f"| {name}, whole dermatomyositis intake to submit ({warmth}) | {fmt(v, 'MiB')} | | {ratio(med(v), d)} |")
+        targets.append((f"peak RSS ≤ 3x dialog: {name}, whole intake ({warmth})", f"{med(v):.1f} MiB vs {d:.1f} MiB = {ratio(med(v), d)}", verdict(med(v) <= 3 * d, d == d)))
+        if r["rss"] and r.get("rss_cold"):
+            v = mib(r["rss_cold"])
+            w(f"| {name}, the same, first run after an install or edit (cold cache: parses the YAML file) | {fmt(v, 'MiB')} | | {ratio(med(v), d)} |")
     for name, r in K.items():
         v = mib(r["rss"])
         w(f"| {name}, {opts.presses // opts.rounds} selection moves | {fmt(v, 'MiB')} | {med(r['dirty']) / 1024:.1f} MiB | {ratio(med(v), d)} |")

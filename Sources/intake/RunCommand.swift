@@ -81,13 +81,21 @@ struct RunCommand: ParsableCommand {
         // Resuming a draft and plain prompts need every item at once.
         let staged = starting.isStaged && draft == nil
         if starting.isStaged, !staged { questionnaire = try starting.whole(path: file, maximumBytes: maxBytes) }
-        let complete = Self.completion(of: consume starting, path: file, maximumBytes: maxBytes, today: today)
+        // The staged cache file is held by `complete` alone (which lets it go once decoded),
+        // or by nothing once the items above are decoded.
+        let complete: (() throws -> Wizard)?
+        if staged {
+            complete = Self.completion(of: consume starting, path: file, maximumBytes: maxBytes, today: today)
+        } else {
+            _ = consume starting
+            complete = nil
+        }
         if wantsFullScreen, let terminal = try? CursesTerminal(options: CursesTerminal.Options(theme: theme.theme)) {
-            try runFullScreen(fresh: Wizard(questionnaire: questionnaire, today: today), complete: staged ? complete : nil,
+            try runFullScreen(fresh: Wizard(questionnaire: questionnaire, today: today), complete: complete,
                               draft: draft, language: language, store: store, terminal: terminal)
             return
         }
-        try runPlain(fresh: staged ? try complete() : Wizard(questionnaire: questionnaire, today: today), draft: draft, language: language, store: store)
+        try runPlain(fresh: try complete?() ?? Wizard(questionnaire: questionnaire, today: today), draft: draft, language: language, store: store)
     }
 
     /// Makes the whole wizard from a staged questionnaire. The closure owns the staged cache

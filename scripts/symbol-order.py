@@ -16,7 +16,7 @@ Functions of step 1 come first, then the two that run only outside valgrind
 (OUTSIDE_VALGRIND), then those only step 2 or 3 adds, each group sorted by
 how many instructions ran in it (hot first). With `--map` (the linker map of the same
 build), functions the compiler put in a large shared `.text` section of an object (the
-Swift runtime's, Foundation's, BoringSSL's) are left out: listing one would drag the whole
+Swift standard library's `Swift.o`, FoundationEssentials') are left out: listing one would drag the whole
 section, mostly cold code, into the middle of the hot functions. A name no longer in the program is ignored
 by the linker; a new function missing from the list is only laid out after the listed
 ones, so the file can be stale without being wrong: refresh it with `make symbol-order`.

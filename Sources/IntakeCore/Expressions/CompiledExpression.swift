@@ -29,7 +29,7 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
-    public func evaluate(in environment: any EvaluationEnvironment) -> Value {
+    public func evaluate<Environment: EvaluationEnvironment>(in environment: Environment) -> Value {
         ExpressionEvaluator(environment: environment).evaluate(root)
     }
 

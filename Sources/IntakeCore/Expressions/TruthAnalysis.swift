@@ -12,9 +12,9 @@ enum TruthAnalysis {
         case .name, .answered, .optionScore, .today, .external:
             return nil
         case .negate(let x):
-            return fold(x).map { ExpressionEvaluator.constant.evaluate(.negate(.literal($0))) }
+            return fold(x).map { ExpressionEvaluator<NoAnswers>.constant.evaluate(.negate(.literal($0))) }
         case .not(let x):
-            return fold(x).map { ExpressionEvaluator.constant.evaluate(.not(.literal($0))) }
+            return fold(x).map { ExpressionEvaluator<NoAnswers>.constant.evaluate(.not(.literal($0))) }
         case .and(let l, let r), .or(let l, let r):
             let isAnd: Bool
             if case .and = node { isAnd = true } else { isAnd = false }
@@ -24,14 +24,14 @@ enum TruthAnalysis {
             if left == decisive || right == decisive { return decisive }
             guard let left, let right else { return nil }
             let literal = isAnd ? ExpressionNode.and(.literal(left), .literal(right)) : .or(.literal(left), .literal(right))
-            return ExpressionEvaluator.constant.evaluate(literal)
+            return ExpressionEvaluator<NoAnswers>.constant.evaluate(literal)
         case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .membership(let l, let r):
             let left = fold(l)
             let right = fold(r)
             // Every one of these operators gives null when an operand is null.
             if left == .null || right == .null { return .null }
             guard let left, let right else { return nil }
-            return ExpressionEvaluator.constant.evaluate(node.replacingOperands(.literal(left), .literal(right)))
+            return ExpressionEvaluator<NoAnswers>.constant.evaluate(node.replacingOperands(.literal(left), .literal(right)))
         case .list(let elements):
             var values: [Value] = []
             for element in elements {
@@ -48,7 +48,7 @@ enum TruthAnalysis {
                 guard let value = fold(argument) else { return nil }
                 values.append(value)
             }
-            return ExpressionEvaluator.constant.evaluate(.call(function, values.map(ExpressionNode.literal)))
+            return ExpressionEvaluator<NoAnswers>.constant.evaluate(.call(function, values.map(ExpressionNode.literal)))
         }
     }
 
@@ -101,7 +101,7 @@ enum TruthAnalysis {
                  .comparison(.equal, .literal(let value), .name(let name, _)):
                 guard !value.isNull else { continue }
                 if let earlier = required[name] {
-                    if ExpressionEvaluator.equal(earlier, value) == false { return true }
+                    if ValueOperations.equal(earlier, value) == false { return true }
                 } else {
                     required[name] = value
                 }
@@ -127,14 +127,14 @@ extension ExpressionNode {
     }
 }
 
-extension ExpressionEvaluator {
+extension ExpressionEvaluator<NoAnswers> {
     /// An evaluator for constant subexpressions: they never ask the environment anything.
     static var constant: ExpressionEvaluator { ExpressionEvaluator(environment: NoAnswers()) }
 }
 
 /// The environment of constant folding: no answers, and no "today" worth relying on
 /// (expressions using `today()` are never folded).
-private struct NoAnswers: EvaluationEnvironment {
+struct NoAnswers: EvaluationEnvironment {
     func value(of name: String) -> Value { .null }
     func isAnswered(_ name: String) -> Bool { false }
     func optionScore(item: String, option: String) -> Double? { nil }

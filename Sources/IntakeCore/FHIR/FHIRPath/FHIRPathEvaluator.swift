@@ -356,7 +356,7 @@ struct FHIRPathEvaluator {
                 guard let d = try singleton(evaluate(arguments[0], focus: this, this: this)), case .number(let n, _) = d, n >= 0, n.rounded() == n, n <= 15 else { throw Failure() }
                 digits = Int(n)
             }
-            return [.number(ExpressionEvaluator.roundHalfAwayFromZero(x, digits: digits), isInteger: digits == 0)]
+            return [.number(ValueOperations.roundHalfAwayFromZero(x, digits: digits), isInteger: digits == 0)]
         case "abs":
             guard let v = try singleton(input) else { return [] }
             guard case .number(let x, let i) = v else { throw Failure() }

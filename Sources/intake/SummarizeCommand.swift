@@ -102,7 +102,7 @@ struct SummarizeCommand: ParsableCommand {
     /// One summary; the questionnaire of each path is loaded once per run, and its
     /// ``SummaryBatch`` reuses what depends only on the questionnaire.
     func summary(of file: String, earlier: IntakeResult?, batches: inout [String: SummaryBatch]) throws -> [UInt8] {
-        let current = try readResult(file)
+        let current = try read(file) { bytes throws(IntakeResult.ReadProblem) in try RecordedAnswers(resultJSON: bytes) }
         let path = questionnaire ?? current.provenance.sourceFile
         let batch: SummaryBatch
         if let cached = batches[path] {
@@ -123,10 +123,10 @@ struct SummarizeCommand: ParsableCommand {
             printError("error: \(file): \(error)")
             throw ExitStatus.invalidInput
         }
-        if let earlier, let nameItem = batch.questionnaire.summaryLayout.nameItem, earlier.answers[nameItem] != current.answers[nameItem] {
+        if let earlier, let nameItem = batch.questionnaire.summaryLayout.nameItem, earlier.answers[nameItem] != current.answer(nameItem) {
             printError("warning: the previous result names another patient; check that it belongs to this one")
         }
-        return batch.renderUTF8(wizard, result: current)
+        return batch.renderUTF8(wizard, provenance: current.provenance)
     }
 
     /// One summary file; a batch syncs once at the end instead of per file.
@@ -141,13 +141,20 @@ struct SummarizeCommand: ParsableCommand {
         }
     }
 
+    /// A whole result (the earlier one of `--previous`: its scores are shown).
     func readResult(_ path: String) throws -> IntakeResult {
+        try read(path) { bytes throws(IntakeResult.ReadProblem) in try IntakeResult(resultJSON: bytes) }
+    }
+
+    /// What `parse` reads from the result file at `path`; a file that cannot be read or is
+    /// not a result is reported.
+    func read<Value>(_ path: String, _ parse: (Data) throws(IntakeResult.ReadProblem) -> Value) throws -> Value {
         guard let data = FileManager.default.contents(atPath: path) else {
             printError("error: cannot read the result file '\(path)'")
             throw ExitStatus.inputOutput
         }
         do {
-            return try IntakeOutputs.decodeResult(data)
+            return try parse(data)
         } catch {
             printError("error: '\(path)' is not a result file: \(error)")
             throw ExitStatus.invalidInput

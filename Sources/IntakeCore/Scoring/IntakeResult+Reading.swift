@@ -15,13 +15,19 @@ extension IntakeResult {
 
     /// Parses a result file's bytes (UTF-8 JSON).
     public init(resultJSON bytes: some Collection<UInt8>) throws(ReadProblem) {
+        self = try Self.reading(bytes) { reader in try Self.read(&reader) }
+    }
+
+    /// What `read` makes of the one JSON document in `bytes`, or why they are not a result.
+    static func reading<Value>(_ bytes: some Collection<UInt8>, _ read: (inout JSONReader) throws -> Value) throws(ReadProblem) -> Value {
         // Each string's UTF-8 is checked as it is read (no pass over the whole file first);
         // only a failure looks at the whole file, to say when that is why.
         let utf8 = Array(bytes)
         var reader = JSONReader(pulling: utf8)
         do {
-            self = try Self.read(&reader)
+            let value = try read(&reader)
             try reader.finish()
+            return value
         } catch let failure as JSONReader.Failure {
             guard String(validating: utf8, as: UTF8.self) != nil else { throw ReadProblem(description: "the file is not UTF-8 text") }
             throw ReadProblem(description: failure.description)
@@ -53,6 +59,39 @@ extension IntakeResult {
             scores: try required(scores, "scores", reader, start), flags: try required(flags, "flags", reader, start),
             checklists: try required(checklists, "checklists", reader, start), answers: try required(answers, "answers", reader, start)
         )
+    }
+}
+
+extension RecordedAnswers {
+    /// Parses a result file's bytes (UTF-8 JSON). What ``IntakeResult/init(resultJSON:)``
+    /// refuses is refused here too, with the same message, except a wrong value inside the
+    /// recorded scores, flags or checklists, which are not read.
+    public init(resultJSON bytes: some Collection<UInt8>) throws(IntakeResult.ReadProblem) {
+        self = try IntakeResult.reading(bytes) { reader in try Self.read(&reader) }
+    }
+
+    private static func read(_ reader: inout JSONReader) throws -> RecordedAnswers {
+        var format: String?
+        var provenance: IntakeResult.Provenance?
+        var answers: [(key: String, value: JSONValue)]?
+        var computed: [String] = []
+        let start = try reader.readObject { reader, key in
+            switch key {
+            case "format": format = try reader.readOptionalString()
+            case "provenance": provenance = try reader.skipNull() ? nil : IntakeResult.Provenance(&reader)
+            case "answers": answers = try reader.skipNull() ? nil : reader.readJSONMembers()
+            case "scores", "flags", "checklists":
+                guard try !reader.skipNull() else { return }
+                try reader.readArray { reader in try reader.skipValue() }
+                computed.append(key.text)
+            default: try reader.skipValue()
+            }
+        }
+        _ = try required(format, "format", reader, start)
+        let readProvenance = try required(provenance, "provenance", reader, start)
+        for key in ["scores", "flags", "checklists"] where !computed.contains(key) { throw reader.missing(key, in: start) }
+        let members = try required(answers, "answers", reader, start)
+        return RecordedAnswers(provenance: readProvenance, answers: members)
     }
 }
 

@@ -1,6 +1,6 @@
 /// Summaries of many saved results of one questionnaire, as `intake summarize DIR --out`
 /// makes them: each result is replayed and rendered exactly as a single summary is
-/// (``IntakeResult/replay(on:)`` and ``SummaryRenderer``), but the work that depends only
+/// (``RecordedAnswers/replay(on:)`` and ``SummaryRenderer``), but the work that depends only
 /// on the questionnaire and the session date, building a fresh wizard, is done once per
 /// date instead of once per result, and wrapped texts and answer rows are kept
 /// (``WrapCache``, ``SummaryRowCache``).
@@ -25,9 +25,9 @@ public final class SummaryBatch {
         self.rowCache = rowCache
     }
 
-    /// The session of `result` rebuilt and checked against the questionnaire.
-    public func replay(_ result: IntakeResult) throws(IntakeResult.ReplayProblem) -> Wizard {
-        try result.replay(on: questionnaire) { date in
+    /// The session of `recorded` rebuilt and checked against the questionnaire.
+    public func replay(_ recorded: RecordedAnswers) throws(IntakeResult.ReplayProblem) -> Wizard {
+        try recorded.replay(on: questionnaire) { date in
             if let fresh = freshWizards[date] { return fresh }
             let fresh = Wizard(questionnaire: questionnaire, today: date)
             freshWizards[date] = fresh
@@ -35,19 +35,19 @@ public final class SummaryBatch {
         }
     }
 
-    /// The summary of `result`: the same text as `SummaryRenderer.render` of its replay.
-    public func summary(of result: IntakeResult) throws(IntakeResult.ReplayProblem) -> String {
-        render(try replay(result), result: result)
+    /// The summary of `recorded`: the same text as `SummaryRenderer.render` of its replay.
+    public func summary(of recorded: RecordedAnswers) throws(IntakeResult.ReplayProblem) -> String {
+        render(try replay(recorded), provenance: recorded.provenance)
     }
 
-    /// The summary of `result` from its replay `wizard` (``replay(_:)``), laid out through
-    /// the batch's ``WrapCache``: the same text as `SummaryRenderer.render`.
-    public func render(_ wizard: Wizard, result: IntakeResult) -> String {
-        String(decoding: renderUTF8(wizard, result: result), as: UTF8.self)
+    /// The summary of a replay `wizard` (``replay(_:)``) of answers with `provenance`, laid
+    /// out through the batch's ``WrapCache``: the same text as `SummaryRenderer.render`.
+    public func render(_ wizard: Wizard, provenance: IntakeResult.Provenance) -> String {
+        String(decoding: renderUTF8(wizard, provenance: provenance), as: UTF8.self)
     }
 
-    /// ``render(_:result:)`` as UTF-8 bytes, ready to be written to a file.
-    public func renderUTF8(_ wizard: Wizard, result: IntakeResult) -> [UInt8] {
-        SummaryRenderer(wizard: wizard, result: result, options: options, wrapCache: wrapCache, rowCache: rowCache).renderUTF8()
+    /// ``render(_:provenance:)`` as UTF-8 bytes, ready to be written to a file.
+    public func renderUTF8(_ wizard: Wizard, provenance: IntakeResult.Provenance) -> [UInt8] {
+        SummaryRenderer(wizard: wizard, provenance: provenance, options: options, wrapCache: wrapCache, rowCache: rowCache).renderUTF8()
     }
 }

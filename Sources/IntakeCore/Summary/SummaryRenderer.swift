@@ -22,7 +22,8 @@ public struct SummaryOptions: Sendable {
 /// checklists, the patient's own words and the provenance. Never a diagnosis.
 public struct SummaryRenderer {
     public let wizard: Wizard
-    public let result: IntakeResult
+    /// Where the answers came from: the summary shows when and in which language.
+    public let provenance: IntakeResult.Provenance
     public let options: SummaryOptions
 
     var questionnaire: Questionnaire { wizard.questionnaire }
@@ -32,13 +33,14 @@ public struct SummaryRenderer {
     let sheet: ScoreSheet
 
     public init(wizard: Wizard, result: IntakeResult, options: SummaryOptions = SummaryOptions()) {
-        self.init(wizard: wizard, result: result, options: options, wrapCache: nil)
+        self.init(wizard: wizard, provenance: result.provenance, options: options, wrapCache: nil)
     }
 
     /// A renderer that lays out text through `wrapCache`, shared by the summaries of a batch.
-    init(wizard: Wizard, result: IntakeResult, options: SummaryOptions, wrapCache: WrapCache?, rowCache: SummaryRowCache? = nil) {
+    /// The scores, flags and checklists are computed from `wizard`, never taken from a result.
+    init(wizard: Wizard, provenance: IntakeResult.Provenance, options: SummaryOptions, wrapCache: WrapCache?, rowCache: SummaryRowCache? = nil) {
         self.wizard = wizard
-        self.result = result
+        self.provenance = provenance
         self.options = options
         self.sheet = Scorer.evaluate(wizard)
         self.texts = BuiltInText.tables[options.clinicLanguage]
@@ -124,8 +126,8 @@ public struct SummaryRenderer {
             let age = birthDate.wholeYears(until: wizard.today)
             header.append((t(.dateOfBirth), "\(birthDate) (\(t(.age)) \(age))"))
         }
-        header.append((t(.completed), result.provenance.submitted.readable))
-        header.append((t(.patientLanguage), BuiltInPlural.languageName(result.provenance.language, in: lang)))
+        header.append((t(.completed), provenance.submitted.readable))
+        header.append((t(.patientLanguage), BuiltInPlural.languageName(provenance.language, in: lang)))
         lines += leaderTable(header, width: width, indent: 0, labelShare: wide ? 0.3 : 0.45)
         lines.append("")
         lines += redFlagBox()
@@ -266,7 +268,7 @@ public struct SummaryRenderer {
     func runningHeader(page: Int) -> [String] {
         var parts = [patientName]
         if let birthDate { parts.append(birthDate.description) }
-        parts.append(result.provenance.submitted.date.description)
+        parts.append(provenance.submitted.date.description)
         parts.append("\(t(.page)) \(page)")
         return wrap(parts.joined(separator: " · "), width: width) + [SummaryText.rule(width, "═")]
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import IntakeCore
 
 /// `intake summarize DIR --out` renders through ``SummaryBatch`` from result files read
-/// with ``IntakeResult/init(resultJSON:)``; the files it writes must be byte for byte the
+/// with ``RecordedAnswers/init(resultJSON:)``; the files it writes must be byte for byte the
 /// summaries of the single-result path, for every invented patient, width and clinic language.
 @Suite struct SummaryBatchTests {
     /// The result file of a fixture as `intake fill` writes it.
@@ -19,7 +19,7 @@ import Testing
         let options = SummaryOptions(width: summaryCase.width, clinicLanguage: summaryCase.clinic)
         let single = SummaryRenderer.render(wizard: wizard, result: try IntakeOutputs.decodeResult(Data(bytes)), options: options)
         let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: options)
-        let batched = try batch.summary(of: try IntakeResult(resultJSON: bytes))
+        let batched = try batch.summary(of: try RecordedAnswers(resultJSON: bytes))
         #expect(Array(batched.utf8) == Array(single.utf8))
         try GoldenFile.check(batched, against: summaryCase.golden)
     }
@@ -32,9 +32,8 @@ import Testing
         let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: options)
         for fixture in IntakeFixtures.answerSets + IntakeFixtures.answerSets.reversed() {
             let (wizard, bytes) = try Self.resultFile(fixture, clinic: clinic)
-            let result = try IntakeResult(resultJSON: bytes)
-            let single = SummaryRenderer.render(wizard: wizard, result: result, options: options)
-            #expect(try batch.summary(of: result) == single, "\(fixture)")
+            let single = SummaryRenderer.render(wizard: wizard, result: try IntakeResult(resultJSON: bytes), options: options)
+            #expect(try batch.summary(of: try RecordedAnswers(resultJSON: bytes)) == single, "\(fixture)")
         }
     }
 
@@ -46,18 +45,18 @@ import Testing
         let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: options, rowCache: rows)
         for fixture in IntakeFixtures.answerSets + IntakeFixtures.answerSets {
             let (wizard, bytes) = try Self.resultFile(fixture, clinic: "en")
-            let result = try IntakeResult(resultJSON: bytes)
-            #expect(try batch.summary(of: result) == SummaryRenderer.render(wizard: wizard, result: result, options: options), "\(fixture)")
+            let single = SummaryRenderer.render(wizard: wizard, result: try IntakeResult(resultJSON: bytes), options: options)
+            #expect(try batch.summary(of: try RecordedAnswers(resultJSON: bytes)) == single, "\(fixture)")
         }
         #expect(rows.count == 25)
     }
 
     @Test func batchStillRefusesAnswersThatDoNotFitTheQuestionnaire() throws {
         let (_, bytes) = try Self.resultFile("all-no", clinic: "en")
-        var result = try IntakeResult(resultJSON: bytes)
+        var result = try RecordedAnswers(resultJSON: bytes)
         let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: SummaryOptions())
         _ = try batch.summary(of: result)
-        result.answers["no_such_item"] = .bool(true)
+        result.answers.append((key: "no_such_item", value: .bool(true)))
         #expect(throws: IntakeResult.ReplayProblem.answers([AnswerSet.Problem(item: "no_such_item", message: "no such item")])) {
             _ = try batch.summary(of: result)
         }
@@ -65,7 +64,7 @@ import Testing
 
     @Test func batchRefusesAnotherQuestionnaireFile() throws {
         let (_, bytes) = try Self.resultFile("choking", clinic: "en")
-        var result = try IntakeResult(resultJSON: bytes)
+        var result = try RecordedAnswers(resultJSON: bytes)
         result.provenance.sha256 = String(repeating: "0", count: 64)
         let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: SummaryOptions())
         #expect(throws: IntakeResult.ReplayProblem.self) { _ = try batch.summary(of: result) }
@@ -73,7 +72,8 @@ import Testing
 }
 
 /// The result reader gives what Foundation's `JSONDecoder` gave for the same bytes, and
-/// says where a file that is not a result goes wrong.
+/// says where a file that is not a result goes wrong; the summary's reader
+/// (``RecordedAnswers``) refuses the same files with the same messages.
 @Suite struct ResultReadingTests {
     @Test(arguments: IntakeFixtures.answerSets)
     func readsWhatJSONDecoderReads(_ fixture: String) throws {
@@ -106,18 +106,28 @@ import Testing
         ("{\"unknown\": " + String(repeating: "[", count: 100), "nested deeper than"),
         ("{\"answers\": {\"a\": [1, {\"b\": tru}]}}", "invalid literal"),
     ])
-    /// `<FF>` stands for the byte 0xFF, which is never UTF-8.
     func refusesWhatIsNotAResult(text: String, message: String) {
-        var bytes: [UInt8] = []
-        for (index, part) in text.components(separatedBy: "<FF>").enumerated() {
-            if index > 0 { bytes.append(0xFF) }
-            bytes += Array(part.utf8)
-        }
+        let bytes = Self.bytes(text)
         #expect {
             _ = try IntakeResult(resultJSON: bytes)
         } throws: { error in
             "\(error)".contains(message)
         }
+        #expect {
+            _ = try RecordedAnswers(resultJSON: bytes)
+        } throws: { error in
+            "\(error)".contains(message)
+        }
+    }
+
+    /// The UTF-8 of `text`, where `<FF>` stands for the byte 0xFF, which is never UTF-8.
+    static func bytes(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (index, part) in text.components(separatedBy: "<FF>").enumerated() {
+            if index > 0 { bytes.append(0xFF) }
+            bytes += Array(part.utf8)
+        }
+        return bytes
     }
 
     @Test func aRepeatedAnswerOrTextAfterTheResultIsRefused() throws {
@@ -143,6 +153,55 @@ import Testing
             _ = try IntakeResult(resultJSON: Array(text.utf8))
         } throws: { error in
             "\(error)".contains("checklists[") && "\(error)".contains("].entries[") && "\(error)".contains("unknown status 'maybe'")
+        }
+    }
+}
+
+/// `intake summarize` reads a result's provenance and answers (``RecordedAnswers``): the
+/// summary computes scores, flags and checklists again, so the recorded ones are checked
+/// to be arrays of strict JSON and are not read further.
+@Suite struct RecordedAnswersReadingTests {
+    @Test(arguments: IntakeFixtures.answerSets)
+    func readsTheProvenanceAndAnswersOfTheWholeReader(_ fixture: String) throws {
+        let (_, bytes) = try SummaryBatchTests.resultFile(fixture, clinic: "en")
+        let whole = try IntakeResult(resultJSON: bytes)
+        let recorded = try RecordedAnswers(resultJSON: bytes)
+        #expect(recorded.provenance == whole.provenance)
+        #expect(Dictionary(uniqueKeysWithValues: recorded.answers.map { ($0.key, $0.value) }) == whole.answers)
+        #expect(recorded.answers.map(\.key) == whole.answers.keys.sorted(), "in file order, which is by id")
+        #expect(recorded.answers.map(\.key) == RecordedAnswers(whole).answers.map(\.key))
+    }
+
+    @Test func aWrongValueInsideTheRecordedScoresChangesNoSummary() throws {
+        let (wizard, bytes) = try SummaryBatchTests.resultFile("choking", clinic: "en")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "\"status\" : \"reported\"", with: "\"status\" : \"maybe\"")
+        #expect(edited != text)
+        #expect(throws: IntakeResult.ReadProblem.self) { _ = try IntakeResult(resultJSON: Array(edited.utf8)) }
+        let batch = SummaryBatch(questionnaire: try #require(IntakeFixtures.questionnaire), options: SummaryOptions())
+        let summary = try batch.summary(of: try RecordedAnswers(resultJSON: Array(edited.utf8)))
+        #expect(summary == SummaryRenderer.render(wizard: wizard, result: try IntakeResult(resultJSON: bytes)))
+    }
+
+    @Test(arguments: [
+        ("\"scores\" : [", "\"renamed\" : [", "scores: missing"),
+        ("\"flags\" : [", "\"flags\" : null, \"renamed\" : [", "flags: missing"),
+        ("\"checklists\" : [", "\"checklists\" : {}, \"renamed\" : [", "checklists: expected an array, found an object"),
+        ("\"status\" : \"reported\"", "\"status\" : tru", "invalid literal"),
+        ("\"status\" : \"reported\"", "\"status\" : \"reported\", \"status\" : 1", "duplicate key 'status' in checklists[0].entries["),
+        ("\"staff\" : \"", "\"staff\" : \"<FF>", "the file is not UTF-8 text"),
+        ("\"staff\" : \"", "\"staff\" : \"\\u0007", "control character"),
+        ("\"value\" : ", "\"value\" : 01", "leading zeros"),
+    ])
+    func theRecordedScoresFlagsAndChecklistsAreStillStrictJSONArrays(find: String, replacement: String, message: String) throws {
+        let (_, bytes) = try SummaryBatchTests.resultFile("choking", clinic: "en")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let edited = text.replacingOccurrences(of: find, with: replacement)
+        #expect(edited != text)
+        #expect {
+            _ = try RecordedAnswers(resultJSON: ResultReadingTests.bytes(edited))
+        } throws: { error in
+            "\(error)".contains(message)
         }
     }
 }

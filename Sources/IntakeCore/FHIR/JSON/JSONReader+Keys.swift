@@ -1,7 +1,7 @@
 /// Object keys: read, checked for repeats, and followed by the `:`.
 extension JSONReader {
-    /// The keys of one object read so far, with their lines, to refuse a repeated key and
-    /// name the line of the first. Small objects (all but the answers of a result file)
+    /// The keys of one object read so far, with where they start, to refuse a repeated key
+    /// and name the line of the first. Small objects (all but the answers of a result file)
     /// are searched in order; large ones through a dictionary, unless their keys ascend
     /// (files written with sorted keys, like results): then a key greater than the last
     /// is new, and no dictionary is needed.
@@ -11,47 +11,54 @@ extension JSONReader {
 
         /// The keys with their lines, in file order: one array, made with room for a
         /// typical object, so logging a key seldom allocates.
-        private var keys: [(key: ArraySlice<UInt8>, line: Int)] = []
+        private var keys: [(key: ArraySlice<UInt8>, offset: Int)] = []
         private var seen: [ArraySlice<UInt8>: Int] = [:]
         private var ascending = false
 
-        /// The line where `key` was first written in this object, or nil (and `key` is
-        /// logged at `line`) when it is new.
-        mutating func firstLine(of key: ArraySlice<UInt8>, line: Int) -> Int? {
+        /// The offset where `key` was first written in this object, or nil (and `key` is
+        /// logged at `offset`) when it is new.
+        mutating func firstOffset(of key: ArraySlice<UInt8>, offset: Int) -> Int? {
             if keys.isEmpty { keys.reserveCapacity(8) }
             if keys.count == Self.linearSearch {
                 ascending = zip(keys, keys.dropFirst()).allSatisfy { $0.key.lexicographicallyPrecedes($1.key) }
             }
             let first: Int?
             if keys.count < Self.linearSearch {
-                first = keys.first { $0.key == key }?.line
+                first = keys.first { $0.key == key }?.offset
             } else if ascending, let last = keys.last, last.key.lexicographicallyPrecedes(key) {
                 first = nil
             } else {
                 ascending = false
                 if seen.isEmpty {
-                    for known in keys { seen[known.key] = known.line }
+                    for known in keys { seen[known.key] = known.offset }
                 }
                 first = seen[key]
-                if first == nil { seen[key] = line }
+                if first == nil { seen[key] = offset }
             }
-            if first == nil { keys.append((key, line)) }
+            if first == nil { keys.append((key, offset)) }
             return first
         }
     }
 
     /// Reads a key in double quotes at the reading position and the `:` after it; the reader
     /// is then at the member's value. Returns the key's UTF-8 (checked; UTF-8 order is
-    /// Unicode scalar order, so "ascending" means what it meant for strings). A key already
-    /// in `keys` is an error.
-    mutating func nextKey(_ keys: inout KeyLog) throws -> ArraySlice<UInt8> {
+    /// Unicode scalar order, so "ascending" means what it meant for strings) and its part of
+    /// a path. A key already in `keys` is an error.
+    mutating func nextKey(_ keys: inout KeyLog) throws -> (utf8: ArraySlice<UInt8>, place: PathPart) {
         guard current == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes\(foundText)") }
-        let (keyLine, keyColumn) = (line, column)
-        let key = try stringUTF8()
-        if let firstLine = keys.firstLine(of: key, line: keyLine) {
+        let keyStart = index
+        let key: (utf8: ArraySlice<UInt8>, place: PathPart)
+        if let range = try plainString() {
+            key = (bytes[range], .key(range))
+        } else {
+            let text = try string().0
+            key = (Array(text.utf8)[...], .escapedKey(text))
+        }
+        if let firstOffset = keys.firstOffset(of: key.utf8, offset: keyStart) {
             let place = pathText
             let where_ = place.isEmpty ? "" : " in \(place)"
-            throw Failure(message: "duplicate key '\(String(decoding: key, as: UTF8.self))'\(where_), first written at line \(firstLine)", line: keyLine, column: keyColumn)
+            let (line, column) = location(of: keyStart)
+            throw Failure(message: "duplicate key '\(String(decoding: key.utf8, as: UTF8.self))'\(where_), first written at line \(location(of: firstOffset).line)", line: line, column: column)
         }
         skipWhitespace()
         try expect(UInt8(ascii: ":"), "':' after the key")

@@ -21,23 +21,24 @@ extension JSONReader {
     /// `path: message` (the message alone at the root).
     func problem(_ message: String, at start: Position? = nil) -> Failure {
         let place = pathText
-        let start = start ?? position
-        return Failure(message: place.isEmpty ? message : place + ": " + message, line: start.line, column: start.column)
+        let (line, column) = location(of: (start ?? position).offset)
+        return Failure(message: place.isEmpty ? message : place + ": " + message, line: line, column: column)
     }
 
     /// `key` of the object being read (``readObject(_:)``), which is missing, or null where a value is required.
     func missing(_ key: String, in object: Position) -> Failure {
         let place = pathText
-        return Failure(message: (place.isEmpty ? key : place + "." + key) + ": missing", line: object.line, column: object.column)
+        let (line, column) = location(of: object.offset)
+        return Failure(message: (place.isEmpty ? key : place + "." + key) + ": missing", line: line, column: column)
     }
 
-    /// Where a value starts, for messages about it once it is read.
+    /// Where a value starts, for messages about it once it is read (its line and column
+    /// are counted only for a message).
     struct Position {
-        var line: Int
-        var column: Int
+        var offset: Int
     }
 
-    var position: Position { Position(line: line, column: column) }
+    var position: Position { Position(offset: index) }
 
     /// What the value at the reading position is, as messages name it: "a string", "an object".
     private var foundKind: String {
@@ -89,8 +90,8 @@ extension JSONReader {
         var keys = KeyLog()
         try readList(open: "{", close: "}", kind: "an object") { reader, _ in
             let key = try reader.nextKey(&keys)
-            reader.path.append(.key(key))
-            try member(&reader, Key(utf8: key))
+            reader.path.append(key.place)
+            try member(&reader, Key(utf8: key.utf8))
             reader.path.removeLast()
         }
         return start
@@ -160,18 +161,37 @@ extension JSONReader {
         try skipNull() ? nil : readNumber()
     }
 
-    /// Reads a value of any kind and forgets it (a key the caller does not know).
+    /// Reads a value of any kind and forgets it (a key the caller does not know, or a part
+    /// of a document the caller does not use), checked by the same rules as a value that is
+    /// kept, but without making its strings, arrays or objects.
     mutating func skipValue() throws {
-        _ = try value()
+        switch current ?? 0 {
+        case UInt8(ascii: "\""): _ = try stringUTF8()
+        case UInt8(ascii: "{"): try readObject { reader, _ in try reader.skipValue() }
+        case UInt8(ascii: "["): try readArray { reader in try reader.skipValue() }
+        case UInt8(ascii: "t"): try keyword("true")
+        case UInt8(ascii: "f"): try keyword("false")
+        case UInt8(ascii: "n"): try keyword("null")
+        default:
+            guard atNumber else { throw notAValue() }
+            _ = try numberValue()
+        }
     }
 
-    /// An object of values of any kind (a result's answers). Its members are collected
-    /// first, so the dictionary is made at its final size (growing it hashed every key
-    /// again at each doubling); `readObject` has refused repeated keys.
+    /// An object of values of any kind, as a dictionary. Its members are collected first,
+    /// so the dictionary is made at its final size (growing it hashed every key again at
+    /// each doubling); `readObject` has refused repeated keys.
     mutating func readJSONObject() throws -> [String: JSONValue] {
-        var members: [(String, JSONValue)] = []
-        try readObject { reader, key in members.append((key.text, try reader.readJSONValue())) }
-        return Dictionary(members, uniquingKeysWith: { first, _ in first })
+        Dictionary(try readJSONMembers(), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// An object of values of any kind as its members in file order (a result's answers,
+    /// for a reader that goes through them once and needs no look-up by key). The keys are
+    /// unique: `readObject` refuses a repeated one.
+    mutating func readJSONMembers() throws -> [(key: String, value: JSONValue)] {
+        var members: [(key: String, value: JSONValue)] = []
+        try readObject { reader, key in members.append((key: key.text, value: try reader.readJSONValue())) }
+        return members
     }
 
     /// Reads a value of any kind as a ``JSONValue`` (positions are not kept).
@@ -184,8 +204,7 @@ extension JSONReader {
         case UInt8(ascii: "["): return .array(try readArray { reader in try reader.readJSONValue() })
         case UInt8(ascii: "{"): return .object(try readJSONObject())
         default:
-            // Not a number either: `value()` throws the reader's message for what is there.
-            guard atNumber else { _ = try value(); return .null }
+            guard atNumber else { throw notAValue() }
             return .number(try numberValue().0)
         }
     }

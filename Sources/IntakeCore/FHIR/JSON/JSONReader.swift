@@ -15,17 +15,23 @@ public struct JSONReader {
     /// of Unicode scalars, costs a quarter of the memory and a fraction of the time; the
     /// column still counts characters (Unicode scalars), as editors show it.
     let bytes: [UInt8]
+    /// The reading position, a byte offset. Lines and columns are not counted as the reader
+    /// moves: a message counts them up to its offset (``location(of:)``), and a tree of
+    /// nodes counts on from one node to the next (``locate(_:)``), so a document read into
+    /// the caller's own types (a result file) never counts at all.
     var index = 0
-    var line = 1
-    var column = 1
     private var depth = 0
     /// Where the reader is: object keys and array indexes from the root. The dotted path
     /// text is only needed for a message, so it is built only then (``pathText``).
     var path: [PathPart] = []
+    /// The line and column of the last node ``locate(_:)`` placed.
+    private var located = Location(offset: 0, line: 1, column: 1)
 
     enum PathPart {
-        /// A key's UTF-8 (made a string only for a message).
-        case key(ArraySlice<UInt8>)
+        /// A key without escapes: where its UTF-8 is in the document.
+        case key(Range<Int>)
+        /// A key with escapes, as text.
+        case escapedKey(String)
         case index(Int)
     }
 
@@ -33,14 +39,54 @@ public struct JSONReader {
     var pathText: String {
         var text = ""
         for part in path {
+            let key: String
             switch part {
-            case .key(let utf8):
-                let key = String(decoding: utf8, as: UTF8.self)
-                text = text.isEmpty ? key : text + "." + key
-            case .index(let index): text += "[\(index)]"
+            case .key(let range): key = String(decoding: bytes[range], as: UTF8.self)
+            case .escapedKey(let escaped): key = escaped
+            case .index(let index):
+                text += "[\(index)]"
+                continue
             }
+            text = text.isEmpty ? key : text + "." + key
         }
         return text
+    }
+
+    /// A byte offset with its 1-based line and column.
+    struct Location {
+        var offset: Int
+        var line: Int
+        var column: Int
+
+        /// The location of `target` (not before `offset`), counting on from this one: a line
+        /// feed starts a line, and each character's first byte is a column.
+        func counted(to target: Int, in bytes: [UInt8]) -> Location {
+            var (line, column) = (line, column)
+            bytes.withUnsafeBufferPointer { buffer in
+                for byte in buffer[offset..<min(target, buffer.count)] {
+                    if byte == 0x0A {
+                        (line, column) = (line + 1, 1)
+                    } else if byte & 0xC0 != 0x80 {
+                        column += 1
+                    }
+                }
+            }
+            return Location(offset: target, line: line, column: column)
+        }
+    }
+
+    /// Line and column of the byte at `offset`, counted from the start (for messages).
+    func location(of offset: Int) -> (line: Int, column: Int) {
+        let location = Location(offset: 0, line: 1, column: 1).counted(to: offset, in: bytes)
+        return (location.line, location.column)
+    }
+
+    /// Line and column of the byte at `offset`, counted on from the node placed before: a
+    /// tree is placed in file order, so the document is counted once.
+    private mutating func locate(_ offset: Int) -> (line: Int, column: Int) {
+        if offset < located.offset { located = Location(offset: 0, line: 1, column: 1) }
+        located = located.counted(to: offset, in: bytes)
+        return (located.line, located.column)
     }
 
     /// Parses one JSON document; the first problem stops parsing.
@@ -92,22 +138,17 @@ public struct JSONReader {
         return text
     }
 
+    /// A problem at the reading position.
     func failure(_ message: String) -> Failure {
-        Failure(message: message, line: line, column: column)
+        let (line, column) = location(of: index)
+        return Failure(message: message, line: line, column: column)
     }
 
     /// The byte at the reading position; nil at the end.
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    /// Moves past one byte; the column counts the first byte of each character only.
+    /// Moves past one byte.
     mutating func advance() {
-        let byte = bytes[index]
-        if byte == 0x0A {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
-        }
         index += 1
     }
 
@@ -125,21 +166,18 @@ public struct JSONReader {
         return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first
     }
 
-    /// Moves past spaces, tabs and line breaks (a pretty-printed file is a third
-    /// indentation): one loop over the bytes, counting lines and columns as it goes.
+    /// Moves past spaces, tabs and line breaks (a pretty-printed file is a third indentation).
     mutating func skipWhitespace() {
-        var (position, line, column) = (index, self.line, self.column)
+        var position = index
         bytes.withUnsafeBufferPointer { buffer in
-            scan: while position < buffer.count {
-                switch buffer[position] {
-                case 0x20, 0x09, 0x0D: column += 1
-                case 0x0A: (line, column) = (line + 1, 1)
-                default: break scan
-                }
-                position += 1
-            }
+            while position < buffer.count, Self.isWhitespace(buffer[position]) { position += 1 }
         }
-        (index, self.line, self.column) = (position, line, column)
+        index = position
+    }
+
+    @inline(__always)
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     mutating func expect(_ byte: UInt8, _ what: String) throws {
@@ -152,21 +190,30 @@ public struct JSONReader {
         return " but found '\(Character(c))'"
     }
 
+    /// The value at the reading position as a node that knows its line and column.
     mutating func value() throws -> JSONNode {
-        let (startLine, startColumn) = (line, column)
-        guard let c = current else { throw failure("expected a value but the file ends here") }
+        guard let c = current else { throw notAValue() }
+        let (line, column) = locate(index)
         switch c {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "{"): return JSONNode(try object(), line: line, column: column)
+        case UInt8(ascii: "["): return JSONNode(try array(), line: line, column: column)
         case UInt8(ascii: "\""):
             let (text, escapes) = try string()
-            return JSONNode(.string(text), line: startLine, column: startColumn, hadEscapes: escapes)
-        case UInt8(ascii: "t"): try keyword("true"); return JSONNode(.bool(true), line: startLine, column: startColumn)
-        case UInt8(ascii: "f"): try keyword("false"); return JSONNode(.bool(false), line: startLine, column: startColumn)
-        case UInt8(ascii: "n"): try keyword("null"); return JSONNode(.null, line: startLine, column: startColumn)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
-        default: throw failure("expected a value (object, array, string, number, true, false or null)\(foundText)")
+            return JSONNode(.string(text), line: line, column: column, hadEscapes: escapes)
+        case UInt8(ascii: "t"): try keyword("true"); return JSONNode(.bool(true), line: line, column: column)
+        case UInt8(ascii: "f"): try keyword("false"); return JSONNode(.bool(false), line: line, column: column)
+        case UInt8(ascii: "n"): try keyword("null"); return JSONNode(.null, line: line, column: column)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let (value, isInteger) = try numberValue()
+            return JSONNode(.number(value, isInteger: isInteger), line: line, column: column)
+        default: throw notAValue()
         }
+    }
+
+    /// What is at the reading position is not a value.
+    func notAValue() -> Failure {
+        guard current != nil else { return failure("expected a value but the file ends here") }
+        return failure("expected a value (object, array, string, number, true, false or null)\(foundText)")
     }
 
     mutating func keyword(_ word: StaticString) throws {
@@ -185,36 +232,41 @@ public struct JSONReader {
 
     mutating func leave() { depth -= 1 }
 
-    /// An object as a node: members in file order (the loop, with its repeated-key check,
-    /// is ``readObject(_:)``, shared with the result reader).
-    private mutating func object() throws -> JSONNode {
+    /// An object's members in file order (the loop, with its repeated-key check, is
+    /// ``readObject(_:)``, shared with the result reader).
+    private mutating func object() throws -> JSONNode.Kind {
         var members: [(key: String, value: JSONNode)] = []
-        let start = try readObject { reader, key in members.append((key: key.text, value: try reader.value())) }
-        return JSONNode(.object(members), line: start.line, column: start.column)
+        try readObject { reader, key in members.append((key: key.text, value: try reader.value())) }
+        return .object(members)
     }
 
-    private mutating func array() throws -> JSONNode {
-        let start = position
+    private mutating func array() throws -> JSONNode.Kind {
         var elements: [JSONNode] = []
         try readArray { reader in elements.append(try reader.value()) }
-        return JSONNode(.array(elements), line: start.line, column: start.column)
+        return .array(elements)
     }
 
     /// A string's UTF-8, checked, without making a `String`: a slice of the document when
     /// it has no escapes (keys almost always), else the text's bytes after unescaping.
     mutating func stringUTF8() throws -> ArraySlice<UInt8> {
-        let (startIndex, startLine, startColumn) = (index, line, column)
+        if let range = try plainString() { return bytes[range] }
+        return Array(try string().0.utf8)[...]
+    }
+
+    /// Where the UTF-8 of the string at the reading position is in the document, checked,
+    /// and the reader past it; nil (the reader unmoved) when it has escapes.
+    mutating func plainString() throws -> Range<Int>? {
+        let startIndex = index
         advance() // opening quote
         let start = index
         let ascii = skipPlainCharacters()
-        if current == UInt8(ascii: "\"") {
-            let utf8 = bytes[start..<index]
-            if checksUTF8 && !ascii { _ = try makeString(utf8) }
-            advance()
-            return utf8
+        guard current == UInt8(ascii: "\"") else {
+            index = startIndex
+            return nil
         }
-        (index, line, column) = (startIndex, startLine, startColumn)
-        return Array(try string().0.utf8)[...]
+        if checksUTF8 && !ascii { _ = try makeString(bytes[start..<index]) }
+        advance()
+        return start..<index - 1
     }
 
     mutating func string() throws -> (String, Bool) {
@@ -277,24 +329,21 @@ public struct JSONReader {
     }
 
     /// Moves past a run of plain string characters (no quote, backslash or control
-    /// character, so no line to count), counting each character's first byte as a column.
-    /// Returns whether the run was all ASCII.
+    /// character). Returns whether the run was all ASCII.
     @discardableResult
     private mutating func skipPlainCharacters() -> Bool {
         var end = index
-        var characters = 0
         var seen: UInt8 = 0
-        // Eight bytes at a time while they are plain ASCII (a character each), then byte by byte.
         bytes.withUnsafeBytes { raw in
+            // Eight bytes at a time while they are plain ASCII, then byte by byte.
             while end + 8 <= raw.count, Self.isPlainASCII(raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)) { end += 8 }
+            while end < raw.count {
+                let byte = raw[end]
+                guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+                seen |= byte
+                end += 1
+            }
         }
-        characters = end - index
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
-            if bytes[end] & 0xC0 != 0x80 { characters += 1 }
-            seen |= bytes[end]
-            end += 1
-        }
-        column += characters
         index = end
         return seen < 0x80
     }
@@ -360,18 +409,11 @@ public struct JSONReader {
         }
     }
 
-    private mutating func number() throws -> JSONNode {
-        let (startLine, startColumn) = (line, column)
-        let (value, isInteger) = try numberValue()
-        return JSONNode(.number(value, isInteger: isInteger), line: startLine, column: startColumn)
-    }
-
     /// 1, 10, ... 10^15: each exact as a Double.
     private static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { product, _ in product * 10 } }
 
     /// The number at the reading position, and whether it was written as an integer.
     mutating func numberValue() throws -> (Double, isInteger: Bool) {
-        let (startLine, startColumn) = (line, column)
         let start = index
         var isInteger = true
         var fractionDigits = 0
@@ -422,7 +464,8 @@ public struct JSONReader {
         // The text as written, with the exponent's letter as "e" (all of it is ASCII).
         let text = String(decoding: bytes[start..<index].map { $0 == UInt8(ascii: "E") ? UInt8(ascii: "e") : $0 }, as: UTF8.self)
         guard text.utf8.count <= 40, let value = Double(text), value.isFinite else {
-            throw Failure(message: "number '\(text.prefix(40))' is out of range", line: startLine, column: startColumn)
+            let (line, column) = location(of: start)
+            throw Failure(message: "number '\(text.prefix(40))' is out of range", line: line, column: column)
         }
         return (value, isInteger)
     }

@@ -304,8 +304,9 @@ final class AnswerEnvironment: EvaluationEnvironment {
     private let flatIndex: [String: Int]
     private let given: [Answer?]
     /// Visibility as the expressions see it; ``Wizard/settleVisibility()`` and
-    /// ``Wizard/propagate(from:)`` change it in place as they go.
-    var visible: [Bool]
+    /// ``Wizard/propagate(from:)`` change it in place as they go. Unchecked: one engine
+    /// owns its environment, on one thread, and the check cost more than reading it.
+    @exclusivity(unchecked) var visible: [Bool]
     let today: PartialDate
 
     init(wizard: Wizard) {

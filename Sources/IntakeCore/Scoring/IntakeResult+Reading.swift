@@ -104,7 +104,8 @@ private func required<Value>(_ value: Value?, _ key: String, _ reader: JSONReade
 
 extension IntakeResult.Provenance {
     fileprivate init(_ reader: inout JSONReader) throws {
-        var fields: [String: String] = [:]
+        var questionnaireID: String?, questionnaireVersion: String?, sha256: String?, sourceFile: String?
+        var reviewStatus: String?, language: String?, textLanguage: String?, sessionDate: String?
         var submitted: UTCTimestamp?
         let start = try reader.readObject { reader, key in
             switch key {
@@ -113,17 +114,24 @@ extension IntakeResult.Provenance {
                 guard let text = try reader.readOptionalString() else { return }
                 guard let time = UTCTimestamp(iso8601: text) else { throw reader.problem("expected a UTC time like 2026-11-25T14:30:05Z", at: at) }
                 submitted = time
-            case "questionnaireID", "questionnaireVersion", "sha256", "sourceFile", "reviewStatus", "language", "textLanguage", "sessionDate":
-                fields[key.text] = try reader.readOptionalString()
+            case "questionnaireID": questionnaireID = try reader.readOptionalString()
+            case "questionnaireVersion": questionnaireVersion = try reader.readOptionalString()
+            case "sha256": sha256 = try reader.readOptionalString()
+            case "sourceFile": sourceFile = try reader.readOptionalString()
+            case "reviewStatus": reviewStatus = try reader.readOptionalString()
+            case "language": language = try reader.readOptionalString()
+            case "textLanguage": textLanguage = try reader.readOptionalString()
+            case "sessionDate": sessionDate = try reader.readOptionalString()
             default: try reader.skipValue()
             }
         }
-        func field(_ key: String) throws -> String { try required(fields[key], key, reader, start) }
         self.init(
-            questionnaireID: try field("questionnaireID"), questionnaireVersion: try field("questionnaireVersion"),
-            sha256: try field("sha256"), sourceFile: try field("sourceFile"), reviewStatus: fields["reviewStatus"],
-            language: try field("language"), textLanguage: try field("textLanguage"),
-            submitted: try required(submitted, "submitted", reader, start), sessionDate: try field("sessionDate")
+            questionnaireID: try required(questionnaireID, "questionnaireID", reader, start),
+            questionnaireVersion: try required(questionnaireVersion, "questionnaireVersion", reader, start),
+            sha256: try required(sha256, "sha256", reader, start), sourceFile: try required(sourceFile, "sourceFile", reader, start),
+            reviewStatus: reviewStatus, language: try required(language, "language", reader, start),
+            textLanguage: try required(textLanguage, "textLanguage", reader, start),
+            submitted: try required(submitted, "submitted", reader, start), sessionDate: try required(sessionDate, "sessionDate", reader, start)
         )
     }
 }

@@ -81,7 +81,9 @@ public enum ChecklistEntryStatus: String, Codable, Hashable, Sendable {
 final class ScoringEnvironment: EvaluationEnvironment {
     let questionnaire: Questionnaire
     let today: PartialDate
-    var scores: [String: Value] = [:]
+    /// Unchecked for exclusive access: one scorer fills it, on one thread (the dynamic
+    /// check was a tenth of reading a score).
+    @exclusivity(unchecked) var scores: [String: Value] = [:]
     /// The finished session whose visible answers count, read in place (no map of them is
     /// built); its item index finds option scores. Nil when `answers` holds them instead.
     private let wizard: Wizard?

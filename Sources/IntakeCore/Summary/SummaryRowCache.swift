@@ -35,17 +35,19 @@ final class SummaryRowCache {
         case score(score: String, value: Double?, layout: SummaryText.LeaderLayout)
     }
 
-    private var parts: [Key: [String]] = [:]
+    // The stored parts are unchecked for exclusive access: the class is single-threaded
+    // (see above), and the runtime's check on every look-up cost more than some look-ups.
+    @exclusivity(unchecked) private var parts: [Key: [String]] = [:]
 
     /// The answers page's rows, by the item's flat index: the answers seen for it, each with
     /// the column layout and the lines. A row is found by comparing a few answers (most
     /// items have two or three that recur), which costs less than hashing one; an item
     /// keeps at most ``rowsPerItem`` of them, the first met.
-    private var answerRows: [[(answer: Answer?, layout: SummaryText.LeaderLayout, lines: [String])]] = []
+    @exclusivity(unchecked) private var answerRows: [[(answer: Answer?, layout: SummaryText.LeaderLayout, lines: [String])]] = []
     static let rowsPerItem = 12
-    private var answerRowCount = 0
+    @exclusivity(unchecked) private var answerRowCount = 0
     /// The summary label of each item (by flat index) and its width in cells, once made.
-    private var labels: [Int: (text: String, width: Int)] = [:]
+    @exclusivity(unchecked) private var labels: [Int: (text: String, width: Int)] = [:]
 
     /// How many parts are kept.
     var count: Int { parts.count + answerRowCount }

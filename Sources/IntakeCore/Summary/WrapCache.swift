@@ -16,7 +16,9 @@ final class WrapCache {
         let width: Int
     }
 
-    private var stored: [Key: [String]] = [:]
+    /// Unchecked for exclusive access, as the class is single-threaded (see above): the
+    /// runtime's check on every look-up cost more than some look-ups.
+    @exclusivity(unchecked) private var stored: [Key: [String]] = [:]
 
     /// How many wrapped texts are kept.
     var count: Int { stored.count }

@@ -5,6 +5,8 @@ import Testing
     @Test(arguments: [
         ("2024-02-29", true), ("2023-02-29", false), ("2024-13-01", false),
         ("2024-04", true), ("24-04-01", false), ("2024-4-01", false), ("2024-04-31", false),
+        ("0000-01", false), ("+999-01", false), ("2024-04-", false), ("2024-04-011", false), ("2024-04-01 ", false),
+        ("2024/04/01", false), ("２０２４-04", false), ("2024-0٤", false), ("", false), ("2024", false),
     ])
     func parsesOnlyRealDates(text: String, valid: Bool) {
         #expect((PartialDate(iso: text) != nil) == valid)

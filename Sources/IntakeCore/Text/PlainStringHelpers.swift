@@ -58,10 +58,15 @@ extension String {
 public enum PathText {
     /// The last component: `"/a/b.txt"` → `"b.txt"`, `"/a/b/"` → `"b"`, `"/"` → `"/"`.
     public static func lastComponent(of path: String) -> String {
-        let trimmed = withoutTrailingSlashes(path)
-        if trimmed == "/" { return "/" }
-        guard let slash = trimmed.lastIndex(of: "/") else { return trimmed }
-        return String(trimmed[trimmed.index(after: slash)...])
+        // On the UTF-8 (a batch names each of thousands of files by it): the last slash
+        // byte, after any trailing ones, is where the component starts.
+        let utf8 = path.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        if end == utf8.startIndex { return utf8.isEmpty ? "" : "/" }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") { start = utf8.index(before: start) }
+        return String(path[start..<end])
     }
 
     /// Everything before the last component: `"/a/b"` → `"/a"`, `"/a"` → `"/"`, `"b"` → `""`.

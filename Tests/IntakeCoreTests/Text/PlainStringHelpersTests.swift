@@ -7,7 +7,7 @@ import Testing
 /// Foundation means (Foundation is linked into the tests only).
 @Suite struct PlainStringHelpersTests {
     /// Path characters; the slash last (components are drawn from the others).
-    static let pathAlphabet = Array("ab./")
+    static let pathAlphabet = Array("ab.é/")
     static let textAlphabet = Array("ab \t\n\r\u{A0}\u{3000}é")
 
     /// NSString's answers (swift-corelibs-foundation 6.3 traps on a bare relative name such as

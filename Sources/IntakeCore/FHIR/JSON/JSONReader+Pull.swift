@@ -54,7 +54,7 @@ extension JSONReader {
     }
 
     /// Whether a number starts at the reading position.
-    private var atNumber: Bool {
+    var atNumber: Bool {
         guard let byte = current else { return false }
         return byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
@@ -159,23 +159,6 @@ extension JSONReader {
     /// A number, or nil for `null`.
     mutating func readOptionalNumber() throws -> Double? {
         try skipNull() ? nil : readNumber()
-    }
-
-    /// Reads a value of any kind and forgets it (a key the caller does not know, or a part
-    /// of a document the caller does not use), checked by the same rules as a value that is
-    /// kept, but without making its strings, arrays or objects.
-    mutating func skipValue() throws {
-        switch current ?? 0 {
-        case UInt8(ascii: "\""): _ = try stringUTF8()
-        case UInt8(ascii: "{"): try readObject { reader, _ in try reader.skipValue() }
-        case UInt8(ascii: "["): try readArray { reader in try reader.skipValue() }
-        case UInt8(ascii: "t"): try keyword("true")
-        case UInt8(ascii: "f"): try keyword("false")
-        case UInt8(ascii: "n"): try keyword("null")
-        default:
-            guard atNumber else { throw notAValue() }
-            _ = try numberValue()
-        }
     }
 
     /// An object of values of any kind, as a dictionary. Its members are collected first,

@@ -20,7 +20,8 @@ public struct JSONReader {
     /// nodes counts on from one node to the next (``locate(_:)``), so a document read into
     /// the caller's own types (a result file) never counts at all.
     var index = 0
-    private var depth = 0
+    /// How many objects and arrays the reading position is in (at most ``SourceLimits/maximumNesting``).
+    private(set) var depth = 0
     /// Where the reader is: object keys and array indexes from the root. The dotted path
     /// text is only needed for a message, so it is built only then (``pathText``).
     var path: [PathPart] = []

@@ -2,61 +2,80 @@
 /// answers into the values expressions see.
 extension Item {
     public func check(_ answer: Answer) throws(AnswerProblem) -> Answer {
-        switch (kind, answer) {
-        case (.note, _):
+        // A switch over the kind, then the answer's case: switching over the pair copied
+        // both into a tuple and destroyed it again for every answer a batch summary replays.
+        let kind = kind
+        var wrongKind: AnswerProblem { .wrongKind(item: id, expected: kind.answerDescription) }
+        switch kind {
+        case .note:
             throw .noAnswerTaken(item: id)
-        case (.yesNo(let allowsNotSure), .yesNo(let value)):
+        case .yesNo(let allowsNotSure):
+            guard case .yesNo(let value) = answer else { throw wrongKind }
             if value == .notSure && !allowsNotSure { throw .wrongKind(item: id, expected: "yes or no") }
             return answer
-        case (.singleChoice(let options), .choice(let option)):
+        case .singleChoice(let options):
+            guard case .choice(let option) = answer else { throw wrongKind }
             guard options.contains(where: { $0.id == option }) else { throw .unknownOption(item: id, option: option) }
             return answer
-        case (.multipleChoice(let options), .choices(let chosen)):
+        case .multipleChoice(let options):
+            guard case .choices(let chosen) = answer else { throw wrongKind }
             for option in chosen where !options.contains(where: { $0.id == option }) {
                 throw .unknownOption(item: id, option: option)
             }
             // Stored in option order, without repeats, so equal choices compare equal.
             return .choices(options.map(\.id).filter(chosen.contains))
-        case (.integer(let spec), .number(let value)):
+        case .integer(let spec):
+            guard case .number(let value) = answer else { throw wrongKind }
             guard value.rounded() == value else { throw .notWholeNumber(item: id) }
             guard spec.contains(value) else { throw .outOfRange(item: id, minimum: spec.minimum, maximum: spec.maximum) }
             return answer
-        case (.decimal(let spec), .number(let value)):
+        case .decimal(let spec):
+            guard case .number(let value) = answer else { throw wrongKind }
             guard value.isFinite, spec.contains(value) else { throw .outOfRange(item: id, minimum: spec.minimum, maximum: spec.maximum) }
             return answer
-        case (.rating(let spec), .number(let value)):
+        case .rating(let spec):
+            guard case .number(let value) = answer else { throw wrongKind }
             guard value.rounded() == value else { throw .notWholeNumber(item: id) }
             guard value >= Double(spec.minimum), value <= Double(spec.maximum) else {
                 throw .outOfRange(item: id, minimum: Double(spec.minimum), maximum: Double(spec.maximum))
             }
             return answer
-        case (.date(let spec), .date(let date)):
-            if spec.precision == .day && date.day == nil { throw .precision(item: id, expected: .day) }
-            if spec.precision == .month && date.day != nil { return .date(PartialDate(year: date.year, month: date.month)) }
-            return answer
-        case (.date(let spec), .unknown):
-            guard spec.allowsUnknown else { throw .unknownNotAllowed(item: id) }
-            return answer
-        case (.duration(let spec), .duration(let duration)):
-            guard spec.units.contains(duration.unit) else { throw .wrongKind(item: id, expected: "one of the units \(spec.units.map(\.rawValue).joined(separator: ", "))") }
-            guard duration.amount >= 0, duration.amount <= 200 * 365, duration.amount.isFinite else {
-                throw .outOfRange(item: id, minimum: 0, maximum: nil)
+        case .date(let spec):
+            switch answer {
+            case .date(let date):
+                if spec.precision == .day && date.day == nil { throw .precision(item: id, expected: .day) }
+                if spec.precision == .month && date.day != nil { return .date(PartialDate(year: date.year, month: date.month)) }
+                return answer
+            case .unknown:
+                guard spec.allowsUnknown else { throw .unknownNotAllowed(item: id) }
+                return answer
+            default: throw wrongKind
             }
-            return answer
-        case (.duration(let spec), .unknown):
-            guard spec.allowsUnknown else { throw .unknownNotAllowed(item: id) }
-            return answer
-        case (.shortText(let spec), .text(let text)), (.longText(let spec), .text(let text)):
-            guard text.count <= spec.maxLength else { throw .tooLong(item: id, maximum: spec.maxLength) }
+        case .duration(let spec):
+            switch answer {
+            case .duration(let duration):
+                guard spec.units.contains(duration.unit) else { throw .wrongKind(item: id, expected: "one of the units \(spec.units.map(\.rawValue).joined(separator: ", "))") }
+                guard duration.amount >= 0, duration.amount <= 200 * 365, duration.amount.isFinite else {
+                    throw .outOfRange(item: id, minimum: 0, maximum: nil)
+                }
+                return answer
+            case .unknown:
+                guard spec.allowsUnknown else { throw .unknownNotAllowed(item: id) }
+                return answer
+            default: throw wrongKind
+            }
+        case .shortText(let spec), .longText(let spec):
+            guard case .text(let text) = answer else { throw wrongKind }
+            // Characters are never more than UTF-8 bytes: most texts are checked without counting them.
+            guard text.utf8.count <= spec.maxLength || text.count <= spec.maxLength else { throw .tooLong(item: id, maximum: spec.maxLength) }
             guard !TextSafety.containsForbidden(text) else { throw .invalidText(item: id) }
             return answer
-        case (.bodyMap(let spec), .regions(let regions)):
+        case .bodyMap(let spec):
+            guard case .regions(let regions) = answer else { throw wrongKind }
             for region in regions where !spec.regions.contains(where: { $0.id == region }) {
                 throw .unknownOption(item: id, option: region)
             }
             return .regions(spec.regions.map(\.id).filter(regions.contains))
-        default:
-            throw .wrongKind(item: id, expected: kind.answerDescription)
         }
     }
 }

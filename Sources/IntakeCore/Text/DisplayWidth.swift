@@ -23,6 +23,20 @@ public enum DisplayWidth {
         if value == 0xAD { return 1 }  // soft hyphen: glibc and terminals show it
         if value >= 0x1160 && value <= 0x11FF { return 0 }  // conjoining Hangul vowels/finals
         if value == 0x200B { return 0 }  // zero width space
+        if oneColumnWithoutLookUp.contains(where: { $0.contains(value) }) { return 1 }
+        return byProperties(scalar)
+    }
+
+    /// Latin letters and signs, Cyrillic letters, dashes, quotes and bullets, box drawing:
+    /// one column each, found without looking up Unicode properties (a summary draws its
+    /// rules with box drawing and writes German and Russian; the look-ups were a tenth of
+    /// laying out a batch summary). `DisplayWidthTests` checks every scalar here against
+    /// ``byProperties(_:)``.
+    static let oneColumnWithoutLookUp: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2500...0x257F]
+
+    /// The width of a scalar above ASCII from its Unicode properties.
+    static func byProperties(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format:
             return 0

@@ -70,4 +70,16 @@ import Testing
         }
         #expect(elapsed < .seconds(5), "took \(elapsed)")
     }
+
+    /// The ranges taken as one column without looking up properties are one column by
+    /// their properties too, every scalar of them (but the soft hyphen, a format character
+    /// that is one column by an earlier rule).
+    @Test func theRangesWithoutLookUpAreOneColumnByTheirProperties() {
+        for range in DisplayWidth.oneColumnWithoutLookUp {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value), value != 0xAD else { continue }
+                #expect(DisplayWidth.byProperties(scalar) == 1, "U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+    }
 }

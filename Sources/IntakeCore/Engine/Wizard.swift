@@ -273,14 +273,14 @@ public struct Wizard: Sendable {
 
     /// Why the current item blocks moving on, if it does.
     public func gateProblem(for index: Int) -> GateProblem? {
-        let id = items[index].id
         guard given[index] != nil else {
-            return items[index].required ? .answerRequired(item: id) : nil
+            return items[index].required ? .answerRequired(item: items[index].id) : nil
         }
-        guard !items[index].validations.isEmpty else { return nil }
+        let validations = items[index].validations
+        guard !validations.isEmpty else { return nil }
         let environment = AnswerEnvironment(wizard: self)
-        for validation in items[index].validations where validation.rule.evaluate(in: environment) == .bool(false) {
-            return .ruleFailed(item: id, message: validation.message)
+        for validation in validations where validation.rule.evaluate(in: environment) == .bool(false) {
+            return .ruleFailed(item: items[index].id, message: validation.message)
         }
         return nil
     }
@@ -291,6 +291,12 @@ public struct Wizard: Sendable {
             if let problem = gateProblem(for: index) { return (items[index], problem) }
         }
         return nil
+    }
+
+    /// Why each visible item would block submitting, in flow order: all of them, so that a
+    /// filled or replayed session names every problem at once.
+    public var blockingProblems: [GateProblem] {
+        items.indices.compactMap { index in visible[index] ? gateProblem(for: index) : nil }
     }
 }
 

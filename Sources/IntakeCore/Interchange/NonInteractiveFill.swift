@@ -28,25 +28,24 @@ public enum NonInteractiveFill {
     /// Names the refused answers and those to hidden items; with none, checks every visible
     /// item and submits.
     private static func finish(_ filled: Wizard, refused: [(item: String, problem: AnswerProblem)], hidden: [String]) -> (wizard: Wizard, problems: [AnswerSet.Problem]) {
-        var wizard = filled
-        let questionnaire = wizard.questionnaire
         var problems = refused.map { AnswerSet.Problem(item: $0.item, message: $0.problem.description) }
         for id in hidden {
             problems.append(AnswerSet.Problem(item: id, message: "answered, but this item is not asked with these answers (its 'when' is false)"))
         }
-        guard problems.isEmpty else { return (wizard, problems) }
-        // Check every visible item, not just the first that blocks, so all problems show at once.
-        for index in wizard.items.indices where wizard.visible[index] {
-            switch wizard.gateProblem(for: index) {
-            case .answerRequired(let item)?:
+        guard problems.isEmpty else { return (filled, problems) }
+        // Every visible item is checked, not just the first that blocks, so all problems show
+        // at once (on the filled wizard as it is: a `var` copy was copied again per item).
+        for problem in filled.blockingProblems {
+            switch problem {
+            case .answerRequired(let item):
                 problems.append(AnswerSet.Problem(item: item, message: "required, but not answered"))
-            case .ruleFailed(let item, let message)?:
-                problems.append(AnswerSet.Problem(item: item, message: message.resolved(questionnaire.metadata.defaultLanguage)))
-            case nil:
-                break
+            case .ruleFailed(let item, let message):
+                problems.append(AnswerSet.Problem(item: item, message: message.resolved(filled.questionnaire.metadata.defaultLanguage)))
             }
         }
-        if problems.isEmpty { wizard.submitChecked() }
+        guard problems.isEmpty else { return (filled, problems) }
+        var wizard = filled
+        wizard.submitChecked()
         return (wizard, problems)
     }
 }

@@ -82,7 +82,7 @@ extension RecordedAnswers {
             case "answers": answers = try reader.skipNull() ? nil : reader.readJSONMembers()
             case "scores", "flags", "checklists":
                 guard try !reader.skipNull() else { return }
-                try reader.readArray { reader in try reader.skipValue() }
+                try reader.skipArray()
                 computed.append(key.text)
             default: try reader.skipValue()
             }

@@ -57,8 +57,9 @@ final class SummaryRowCache {
     /// taking a closure: the closure made the renderer copy itself for every row.)
     func answerRow(item: Int, answer: Answer?, layout: SummaryText.LeaderLayout) -> [String]? {
         guard item < answerRows.count else { return nil }
-        for row in answerRows[item] where row.answer == answer && row.layout == layout { return row.lines }
-        return nil
+        // Compared in place: a loop over the rows copied each one (its answer and lines) out.
+        guard let row = answerRows[item].firstIndex(where: { $0.answer == answer && $0.layout == layout }) else { return nil }
+        return answerRows[item][row].lines
     }
 
     /// Keeps `lines` as the row of item `item` answered `answer` in `layout`, if there is room.

@@ -41,7 +41,7 @@ extension JSONReader {
     var position: Position { Position(offset: index) }
 
     /// What the value at the reading position is, as messages name it: "a string", "an object".
-    private var foundKind: String {
+    var foundKind: String {
         switch current ?? 0 {
         case UInt8(ascii: "{"): "an object"
         case UInt8(ascii: "["): "an array"

@@ -18,6 +18,13 @@ extension JSONReader {
         }
     }
 
+    /// Reads an array and forgets it (``skipValue()``), which is an error when the value
+    /// at the reading position is not an array.
+    mutating func skipArray() throws {
+        guard current == UInt8(ascii: "[") else { throw problem("expected an array, found \(foundKind)") }
+        try skipValue()
+    }
+
     /// ``skipValue()`` through ``readObject(_:)`` and ``readArray(_:)``, which keep the path
     /// for messages.
     private mutating func skipValueKeepingPath() throws {

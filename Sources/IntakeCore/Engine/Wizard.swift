@@ -62,7 +62,9 @@ public struct Wizard: Sendable {
         self.given = Array(repeating: nil, count: items.count)
         self.hasGiven = Array(repeating: false, count: items.count)
         var flatIndex: [String: Int] = [:]
-        flatIndex.reserveCapacity(items.count)
+        // Not for the welcome screen's wizard of the metadata alone: its first dictionary of
+        // strings would cost the runtime a scan of every conformance record before the first frame.
+        if !items.isEmpty { flatIndex.reserveCapacity(items.count) }
         for index in items.indices { flatIndex[items[index].id] = index }
         self.flatIndex = flatIndex
         let graph = DependencyGraph(questionnaire: questionnaire)

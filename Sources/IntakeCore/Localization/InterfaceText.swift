@@ -164,13 +164,27 @@ public enum InterfaceText: String, CaseIterable, Sendable {
 }
 
 extension InterfaceText {
-    /// A language's name in that language, for the language menu.
+    /// A language's name in that language, for the language menu. A `switch`, not a
+    /// dictionary: the welcome screen names its languages, and the process's first
+    /// dictionary of strings costs the runtime a scan of every conformance record.
     public static func languageName(_ code: String) -> String {
-        let names = [
-            "en": "English", "de": "Deutsch", "ru": "Русский", "fr": "Français", "es": "Español",
-            "it": "Italiano", "pt": "Português", "nl": "Nederlands", "pl": "Polski", "tr": "Türkçe",
-            "uk": "Українська", "ar": "العربية", "zh": "中文", "ja": "日本語", "ko": "한국어",
-        ]
-        return names[code] ?? code
+        switch code {
+        case "en": "English"
+        case "de": "Deutsch"
+        case "ru": "Русский"
+        case "fr": "Français"
+        case "es": "Español"
+        case "it": "Italiano"
+        case "pt": "Português"
+        case "nl": "Nederlands"
+        case "pl": "Polski"
+        case "tr": "Türkçe"
+        case "uk": "Українська"
+        case "ar": "العربية"
+        case "zh": "中文"
+        case "ja": "日本語"
+        case "ko": "한국어"
+        default: code
+        }
     }
 }

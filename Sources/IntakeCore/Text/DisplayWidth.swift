@@ -23,16 +23,24 @@ public enum DisplayWidth {
         if value == 0xAD { return 1 }  // soft hyphen: glibc and terminals show it
         if value >= 0x1160 && value <= 0x11FF { return 0 }  // conjoining Hangul vowels/finals
         if value == 0x200B { return 0 }  // zero width space
-        if oneColumnWithoutLookUp.contains(where: { $0.contains(value) }) { return 1 }
+        if isOneColumnWithoutLookUp(value) { return 1 }
         return byProperties(scalar)
     }
 
     /// Latin letters and signs, Cyrillic letters, dashes, quotes and bullets, box drawing:
     /// one column each, found without looking up Unicode properties (a summary draws its
     /// rules with box drawing and writes German and Russian; the look-ups were a tenth of
-    /// laying out a batch summary). `DisplayWidthTests` checks every scalar here against
-    /// ``byProperties(_:)``.
-    static let oneColumnWithoutLookUp: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2500...0x257F]
+    /// laying out a batch summary). Comparisons, not a table of ranges: a static array of
+    /// `ClosedRange`s cost the runtime a scan of every conformance record at start-up.
+    /// `DisplayWidthTests` checks every scalar of ``oneColumnRanges`` against ``byProperties(_:)``.
+    @inline(__always)
+    static func isOneColumnWithoutLookUp(_ value: UInt32) -> Bool {
+        (value >= 0xA0 && value <= 0x2FF) || (value >= 0x400 && value <= 0x52F && (value <= 0x482 || value >= 0x48A))
+            || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2500 && value <= 0x257F)
+    }
+
+    /// The ranges of ``isOneColumnWithoutLookUp(_:)``, for tests.
+    static var oneColumnRanges: [ClosedRange<UInt32>] { [0xA0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2500...0x257F] }
 
     /// The width of a scalar above ASCII from its Unicode properties.
     static func byProperties(_ scalar: Unicode.Scalar) -> Int {
@@ -73,12 +81,23 @@ public enum DisplayWidth {
     /// Control characters count as 0; sanitise first (``TextSanitizer``) when the text
     /// may contain them, because a terminal would act on them instead of drawing.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        width(of: text)
+    }
+
+    private static func width<S: StringProtocol>(of text: S) -> Int {
         // Printable ASCII: one column per byte, and no grapheme breaking needed.
         let bytes = UTF8Scan.summary(of: text)
         if bytes.printableASCII { return bytes.count }
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// ``of(_:)-(S)`` for a `String`: the terminal front end (another module) calls this one,
+    /// which is compiled for strings, where the generic one ran unspecialised and looked up
+    /// the string's `UTF8View` in the runtime the first time (~0.2 M instructions at start-up).
+    public static func of(_ text: String) -> Int {
+        width(of: text)
     }
 
     /// Whether `value` lies in an East Asian Wide (W) or Fullwidth (F) range.
@@ -90,13 +109,12 @@ public enum DisplayWidth {
         if value < 0x1100 { return false }
         // Binary search over the sorted, non-overlapping table.
         var low = 0
-        var high = wideRanges.count - 1
+        var high = wideRanges.count / 2 - 1
         while low <= high {
             let middle = (low + high) / 2
-            let range = wideRanges[middle]
-            if value < range.lowerBound {
+            if value < wideRanges[2 * middle] {
                 high = middle - 1
-            } else if value > range.upperBound {
+            } else if value > wideRanges[2 * middle + 1] {
                 low = middle + 1
             } else {
                 return true
@@ -105,34 +123,41 @@ public enum DisplayWidth {
         return false
     }
 
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F,  // Hangul Jamo initial consonants
-        0x2329...0x232A,  // angle brackets
-        0x2E80...0x303E,  // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-        0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes, enclosed CJK, CJK compatibility
-        0x3400...0x4DBF,  // CJK extension A
-        0x4E00...0x9FFF,  // CJK unified ideographs
-        0xA000...0xA4CF,  // Yi syllables and radicals
-        0xA960...0xA97F,  // Hangul Jamo extended A
-        0xAC00...0xD7A3,  // Hangul syllables
-        0xF900...0xFAFF,  // CJK compatibility ideographs
-        0xFE10...0xFE19,  // vertical forms
-        0xFE30...0xFE6F,  // CJK compatibility forms, small form variants
-        0xFF00...0xFF60,  // fullwidth ASCII variants
-        0xFFE0...0xFFE6,  // fullwidth signs
-        0x16FE0...0x16FE4,  // ideographic symbols
-        0x16FF0...0x16FF1,
-        0x17000...0x18CD5,  // Tangut, Khitan
-        0x18D00...0x18D08,
-        0x1AFF0...0x1B2FF,  // Kana extended, Kana supplement, Nushu
-        0x1F200...0x1F2FF,  // enclosed ideographic supplement
-        0x20000...0x2FFFD,  // CJK extensions B-F, compatibility supplement
-        0x30000...0x3FFFD,  // CJK extensions G-H
+    /// First and last scalar of each range, in pairs: plain numbers, because a table of
+    /// `ClosedRange`s cost the runtime a scan of every conformance record at start-up.
+    private static let wideRanges: [UInt32] = [
+        0x1100, 0x115F,  // Hangul Jamo initial consonants
+        0x2329, 0x232A,  // angle brackets
+        0x2E80, 0x303E,  // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
+        0x3041, 0x33FF,  // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes, enclosed CJK, CJK compatibility
+        0x3400, 0x4DBF,  // CJK extension A
+        0x4E00, 0x9FFF,  // CJK unified ideographs
+        0xA000, 0xA4CF,  // Yi syllables and radicals
+        0xA960, 0xA97F,  // Hangul Jamo extended A
+        0xAC00, 0xD7A3,  // Hangul syllables
+        0xF900, 0xFAFF,  // CJK compatibility ideographs
+        0xFE10, 0xFE19,  // vertical forms
+        0xFE30, 0xFE6F,  // CJK compatibility forms, small form variants
+        0xFF00, 0xFF60,  // fullwidth ASCII variants
+        0xFFE0, 0xFFE6,  // fullwidth signs
+        0x16FE0, 0x16FE4,  // ideographic symbols
+        0x16FF0, 0x16FF1,
+        0x17000, 0x18CD5,  // Tangut, Khitan
+        0x18D00, 0x18D08,
+        0x1AFF0, 0x1B2FF,  // Kana extended, Kana supplement, Nushu
+        0x1F200, 0x1F2FF,  // enclosed ideographic supplement
+        0x20000, 0x2FFFD,  // CJK extensions B-F, compatibility supplement
+        0x30000, 0x3FFFD,  // CJK extensions G-H
     ]
 }
 
 extension StringProtocol {
     /// The columns this text occupies in a terminal; see ``DisplayWidth``.
+    public var displayWidth: Int { DisplayWidth.of(self) }
+}
+
+extension String {
+    /// The columns this text occupies in a terminal (the `String` overload; see ``DisplayWidth/of(_:)-(String)``).
     public var displayWidth: Int { DisplayWidth.of(self) }
 }
 

@@ -98,6 +98,13 @@ public enum TextSanitizer {
         sanitize(text, lineBreak: " ", tab: " ")
     }
 
+    /// ``sanitizeLine(_:)-(S)`` compiled for a `String`, which the terminal front end (another
+    /// module) draws: the generic one ran there unspecialised, looking up associated types
+    /// in the runtime (~0.5 M instructions before the first screen).
+    public static func sanitizeLine(_ text: String) -> String {
+        sanitize(text, lineBreak: " ", tab: " ")
+    }
+
     private static func sanitize<S: StringProtocol>(
         _ text: S, lineBreak: Unicode.Scalar, tab: Unicode.Scalar
     ) -> String {

@@ -216,7 +216,7 @@ public enum TextWrap {
                 let spaces = pendingSpaces
                 if lineWidth + spaces + wordWidth <= width {
                     if spaces > 0 { line += String(repeating: " ", count: spaces) }
-                    line += word
+                    line.append(contentsOf: word) // String's own overload: `+=` took the generic one
                     lineWidth += spaces + wordWidth
                     pendingSpaces = 0
                     lineHasWord = true

@@ -75,11 +75,25 @@ import Testing
     /// their properties too, every scalar of them (but the soft hyphen, a format character
     /// that is one column by an earlier rule).
     @Test func theRangesWithoutLookUpAreOneColumnByTheirProperties() {
-        for range in DisplayWidth.oneColumnWithoutLookUp {
+        for range in DisplayWidth.oneColumnRanges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value), value != 0xAD else { continue }
                 #expect(DisplayWidth.byProperties(scalar) == 1, "U+\(String(value, radix: 16, uppercase: true))")
             }
         }
+        // The comparisons are the ranges: every scalar up to U+2FFF is in one exactly when
+        // the comparisons take it.
+        for value in UInt32(0)...0x2FFF {
+            let inRanges = DisplayWidth.oneColumnRanges.contains { $0.contains(value) }
+            #expect(DisplayWidth.isOneColumnWithoutLookUp(value) == inRanges, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+
+    /// The wide table's edges: the first and last scalar of a range are wide, the ones just
+    /// outside are not (for ranges that touch no other).
+    @Test(arguments: [(0x1100, 0x115F), (0x2329, 0x232A), (0xA960, 0xA97F), (0xAC00, 0xD7A3), (0xFF00, 0xFF60), (0x30000, 0x3FFFD)] as [(UInt32, UInt32)])
+    func wideRangesIncludeTheirEdgesOnly(first: UInt32, last: UInt32) {
+        #expect(DisplayWidth.isWide(first) && DisplayWidth.isWide(last) && DisplayWidth.isWide((first + last) / 2))
+        #expect(!DisplayWidth.isWide(first - 1) && !DisplayWidth.isWide(last + 1))
     }
 }

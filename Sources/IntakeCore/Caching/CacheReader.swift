@@ -19,6 +19,8 @@ struct CacheReader {
 
     var isAtEnd: Bool { offset == bytes.count }
     var remaining: Int { bytes.count - offset }
+    /// The bytes not yet read.
+    var unread: ArraySlice<UInt8> { bytes[offset...] }
 
     mutating func readVarint() throws -> UInt64 {
         var result: UInt64 = 0

@@ -2,10 +2,12 @@
 /// skip YAML parsing and checking when the file has not changed (docs/performance.md).
 ///
 /// A cache file is: the magic `SIQC`, the format version, the ``Key`` it was written
-/// for, the CRC-32 of the payload, the payload length and the payload (the encoded
-/// ``Questionnaire``). It is used only when every part of the key matches and the payload
-/// has its recorded CRC, so a stale, truncated or damaged file is never decoded into a
-/// wrong questionnaire: ``decode(_:key:)`` returns nil and the caller parses. (A CRC, not a
+/// for, then the payload (the encoded ``Questionnaire``) in two parts, each with its CRC-32
+/// and length first: the metadata, then the rest. It is used only when every part of the
+/// key matches and each part has its recorded CRC, so a stale, truncated or damaged file is
+/// never decoded into a wrong questionnaire: ``decode(_:key:)`` returns nil and the caller
+/// parses. Two parts, so that the welcome screen, drawn from the metadata alone, waits for
+/// checking a few hundred bytes instead of the whole file (``stage(_:vouchedBy:)``). (A CRC, not a
 /// SHA-256: it catches every torn write and every burst of damage up to 32 bits at a
 /// fifth of the cost; whoever can write the 0700 cache folder could forge any digest.)
 ///
@@ -13,7 +15,7 @@
 public enum CompiledQuestionnaireCache {
     /// Bumped whenever the encoding changes. (A rebuilt program changes
     /// ``Key/executable`` anyway; the version also guards builds that fingerprint alike.)
-    public static let formatVersion: UInt64 = 4
+    public static let formatVersion: UInt64 = 5
     static let magic: [UInt8] = Array("SIQC".utf8)
 
     /// What a cache file must match to be used.
@@ -68,11 +70,15 @@ public enum CompiledQuestionnaireCache {
         guard questionnaire.metadata.sourceDigest == key.sourceDigest,
               questionnaire.metadata.sourceFile == key.sourcePath else { return nil }
         var payload = CacheWriter()
+        var metadata = CacheWriter()
         do {
             try questionnaire.write(to: &payload)
+            try questionnaire.metadata.write(to: &metadata)
         } catch {
             return nil
         }
+        // The payload starts with the metadata: the two parts are its prefix and the rest.
+        let parts = [payload.bytes[..<metadata.bytes.count], payload.bytes[metadata.bytes.count...]]
         var file = CacheWriter()
         file.write(raw: magic)
         file.write(formatVersion)
@@ -80,8 +86,10 @@ public enum CompiledQuestionnaireCache {
         file.write(key.sourceDigest)
         file.write(key.executable)
         file.write(key.sourceStat)
-        file.write(UInt64(CRC32.checksum(payload.bytes)))
-        file.write(UInt64(payload.bytes.count))
+        for part in parts {
+            file.write(UInt64(CRC32.checksum(part)))
+            file.write(UInt64(part.count))
+        }
         file.write(raw: payload.bytes)
         return file.bytes
     }
@@ -102,9 +110,9 @@ public enum CompiledQuestionnaireCache {
         stage(bytes, vouchedBy: key)?.finish()
     }
 
-    /// The same check as ``decode(_:vouchedBy:)`` (header, key, length and CRC of the
-    /// whole payload), but only the metadata decoded: enough for a welcome screen, which
-    /// `intake run` draws before decoding the rest (``Staged/finish()``).
+    /// The header, the key and the lengths checked as ``decode(_:vouchedBy:)`` does, and the
+    /// metadata checked by its CRC and decoded: enough for a welcome screen, which `intake
+    /// run` draws before checking and decoding the rest (``Staged/finish()``).
     public static func stage(_ bytes: [UInt8], vouchedBy key: Key) -> Staged? {
         guard !key.sourceStat.isEmpty else { return nil }
         return stage(bytes) { stored in
@@ -117,21 +125,26 @@ public enum CompiledQuestionnaireCache {
         /// The questionnaire's metadata (title, languages, introduction, ...).
         public let metadata: Metadata
         private let rest: CacheReader
+        /// The CRC the rest of the payload must have.
+        private let restCRC: UInt64
 
-        fileprivate init(metadata: Metadata, rest: CacheReader) {
+        fileprivate init(metadata: Metadata, rest: CacheReader, restCRC: UInt64) {
             self.metadata = metadata
             self.rest = rest
+            self.restCRC = restCRC
         }
 
         /// The questionnaire with the metadata only and no sections: what a welcome screen
         /// and a draft's resume check read.
         public var preview: Questionnaire { Questionnaire(metadata: metadata, sections: []) }
 
-        /// The whole questionnaire; nil if the rest does not decode (the payload's CRC was
-        /// right, so only a defect of this build could cause that).
+        /// The whole questionnaire; nil if the rest does not have its CRC (a damaged file:
+        /// the caller parses the questionnaire file) or does not decode (which, with the CRC
+        /// right, only a defect of this build could cause).
         public func finish() -> Questionnaire? {
             var reader = rest
-            guard let questionnaire = try? Questionnaire.read(after: metadata, from: &reader), reader.isAtEnd else { return nil }
+            guard UInt64(CRC32.checksum(reader.unread)) == restCRC,
+                  let questionnaire = try? Questionnaire.read(after: metadata, from: &reader), reader.isAtEnd else { return nil }
             return questionnaire
         }
     }
@@ -142,7 +155,8 @@ public enum CompiledQuestionnaireCache {
         stage(bytes, accepting: accepted)?.finish()
     }
 
-    /// Checks the header, the key (`accepted`), the length and the CRC, and decodes the metadata.
+    /// Checks the header, the key (`accepted`), the lengths and the metadata's CRC, and
+    /// decodes the metadata.
     private static func stage(_ bytes: [UInt8], accepting accepted: (Key) -> Bool) -> Staged? {
         var reader = CacheReader(bytes)
         do {
@@ -151,12 +165,14 @@ public enum CompiledQuestionnaireCache {
             let stored = Key(sourcePath: try reader.readString(), sourceDigest: try reader.readString(),
                              executable: try reader.readString(), sourceStat: try reader.readString())
             guard accepted(stored) else { return nil }
-            let recorded = try reader.readVarint()
-            guard try reader.readVarint() == UInt64(reader.remaining),
-                  UInt64(CRC32.checksum(bytes[reader.offset...])) == recorded else { return nil }
+            let (metadataCRC, metadataLength) = (try reader.readVarint(), try reader.readVarint())
+            let (restCRC, restLength) = (try reader.readVarint(), try reader.readVarint())
+            guard metadataLength <= UInt64(reader.remaining), restLength == UInt64(reader.remaining) - metadataLength else { return nil }
+            let metadataEnd = reader.offset + Int(metadataLength)
+            guard UInt64(CRC32.checksum(bytes[reader.offset..<metadataEnd])) == metadataCRC else { return nil }
             let metadata = try Metadata.read(from: &reader)
-            guard metadata.sourceDigest == stored.sourceDigest, metadata.sourceFile == stored.sourcePath else { return nil }
-            return Staged(metadata: metadata, rest: reader)
+            guard reader.offset == metadataEnd, metadata.sourceDigest == stored.sourceDigest, metadata.sourceFile == stored.sourcePath else { return nil }
+            return Staged(metadata: metadata, rest: reader, restCRC: restCRC)
         } catch {
             return nil
         }

@@ -45,6 +45,33 @@ import Testing
         }
     }
 
+    /// Staged for a welcome screen, a damaged file is refused as soon as the damage is
+    /// read: in the header or the metadata before the first screen, in the rest when it is
+    /// finished; never does a damaged file give a questionnaire.
+    @Test func everyChangedByteIsRefusedWhenStagedByTheTimeItIsRead() throws {
+        let questionnaire = try loadValid(Self.smallYAML)
+        var key = CacheFixtures.key(for: questionnaire)
+        key.sourceStat = "1:2:300:4000:5000"
+        let bytes = try #require(CompiledQuestionnaireCache.encode(questionnaire, key: key))
+        var payload = CacheWriter()
+        var metadata = CacheWriter()
+        try questionnaire.write(to: &payload)
+        try questionnaire.metadata.write(to: &metadata)
+        let metadataEnd = bytes.count - (payload.bytes.count - metadata.bytes.count)
+        let asked = CompiledQuestionnaireCache.Key(sourcePath: key.sourcePath, sourceDigest: "", executable: key.executable, sourceStat: key.sourceStat)
+        #expect(CompiledQuestionnaireCache.stage(bytes, vouchedBy: asked)?.finish() != nil)
+        for offset in bytes.indices {
+            var damaged = bytes
+            damaged[offset] ^= 0x01
+            let staged = CompiledQuestionnaireCache.stage(damaged, vouchedBy: asked)
+            if offset >= metadataEnd - metadata.bytes.count && offset < metadataEnd {
+                #expect(staged == nil, "metadata byte \(offset)")
+            }
+            if offset >= metadataEnd { #expect(staged != nil, "a byte of the rest, \(offset), is read after the first screen") }
+            #expect(staged?.finish() == nil, "byte \(offset)")
+        }
+    }
+
     @Test func changedBytesInTheShippedQuestionnairesFileAreRefused() throws {
         let questionnaire = try #require(IntakeFixtures.questionnaire)
         let key = CacheFixtures.key(for: questionnaire)

@@ -13,7 +13,18 @@ struct CacheOptions: ParsableArguments {
     @Flag(help: "Parse and check the questionnaire file without the compiled-questionnaire cache.")
     var noCache = false
 
+    var settings: CacheSettings { CacheSettings(cacheDir: cacheDir, noCache: noCache) }
+
     /// The store these options choose, or nil when caching is off or has no place.
+    var store: CompiledQuestionnaireStore? { settings.store }
+}
+
+/// ``CacheOptions`` as a plain value (see ``RunSettings``).
+struct CacheSettings {
+    var cacheDir: String?
+    var noCache = false
+
+    /// The store these settings choose, or nil when caching is off or has no place.
     var store: CompiledQuestionnaireStore? {
         noCache ? nil : CompiledQuestionnaireStore(directory: cacheDir)
     }
@@ -72,7 +83,8 @@ struct CompiledQuestionnaireStore {
     /// is then recorded with its identity, so the next start need not read it.
     ///
     /// With `staging`, a file vouched for by its identity comes back ``Lookup/staged(_:)``:
-    /// its whole payload checked, but only its metadata decoded yet.
+    /// its header and metadata checked and the metadata decoded; the rest is checked and
+    /// decoded later (``CompiledQuestionnaireCache/Staged/finish()``).
     func lookUp(path: String, limit: Int, staging: Bool = false) -> Lookup {
         let identity = SourceStat(path: path)
         let cached = RawFile.read(directory + "/" + CompiledQuestionnaireCache.fileName(forPath: path), limit: SourceLimits.maximumFileBytes * 8)

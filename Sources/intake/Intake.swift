@@ -26,8 +26,12 @@ struct Intake: ParsableCommand {
     static func main() {
         let code: Int32
         do {
-            var command = try parseHotCommand() ?? parseAsRoot()
-            try command.run()
+            if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) {
+                try quick.run()
+            } else {
+                var command = try parseHotCommand() ?? parseAsRoot()
+                try command.run()
+            }
             code = 0
         } catch let exit as ExitStatus {
             code = exit.rawValue
@@ -60,9 +64,9 @@ extension Intake {
     /// nil for anything else, and for anything the short way does not accept (help,
     /// errors, completion requests): the full parser then handles it, so every message,
     /// usage line and exit code stays exactly what `parseAsRoot()` gives.
-    /// The plainest command lines do not reach the argument parser at all (``QuickCommandLine``).
+    /// The plainest command lines do not come here: they do not reach the argument parser
+    /// at all (``QuickCommandLine``, tried first by ``main()``).
     static func parseHotCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> ParsableCommand? {
-        if let command = QuickCommandLine.parse(arguments) { return command }
         guard let name = arguments.first, let type = hotCommands[name],
               let command = try? type.parseAsRoot(Array(arguments.dropFirst())),
               Swift.type(of: command) == type else { return nil }
@@ -99,7 +103,8 @@ func loadQuestionnaire(
 /// its welcome screen from the metadata and decodes the rest while the patient reads it.
 enum StartingQuestionnaire {
     case whole(Questionnaire)
-    case staged(CompiledQuestionnaireCache.Staged)
+    /// From the cache in `store`, which holds the staged file.
+    case staged(CompiledQuestionnaireCache.Staged, store: CompiledQuestionnaireStore)
 
     static func load(
         _ path: String, showWarnings: Bool, maximumBytes: Int, cache: CompiledQuestionnaireStore?, staging: Bool
@@ -111,7 +116,7 @@ enum StartingQuestionnaire {
             case .hit(let questionnaire):
                 return .whole(questionnaire)
             case .staged(let staged):
-                return .staged(staged)
+                return .staged(staged, store: cache)
             case .miss(let missed, let source):
                 key = missed
                 result = QuestionnaireLoader.load(bytes: source, path: path, digest: missed.sourceDigest, maximumBytes: maximumBytes)
@@ -136,7 +141,7 @@ enum StartingQuestionnaire {
     var preview: Questionnaire {
         switch self {
         case .whole(let questionnaire): questionnaire
-        case .staged(let staged): staged.preview
+        case .staged(let staged, _): staged.preview
         }
     }
 
@@ -145,15 +150,16 @@ enum StartingQuestionnaire {
         return false
     }
 
-    /// The whole questionnaire: decoded now when staged, or (should that fail, which only a
-    /// defect could cause: the payload's CRC was checked) parsed from the file at `path`.
+    /// The whole questionnaire: checked and decoded now when staged, or (should the rest of
+    /// the cache file be damaged) parsed from the file at `path`, and the cache file written
+    /// again.
     func whole(path: String, maximumBytes: Int) throws -> Questionnaire {
         switch self {
         case .whole(let questionnaire):
             return questionnaire
-        case .staged(let staged):
+        case .staged(let staged, let store):
             if let questionnaire = staged.finish() { return questionnaire }
-            return try loadQuestionnaire(path, showWarnings: false, maximumBytes: maximumBytes)
+            return try loadQuestionnaire(path, showWarnings: false, maximumBytes: maximumBytes, cache: store)
         }
     }
 }

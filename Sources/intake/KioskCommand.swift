@@ -61,7 +61,7 @@ struct KioskCommand: ParsableCommand {
         }
         let questionnaire = try loadQuestionnaire(configuration.questionnaire, showWarnings: false, cache: cache.store)
         let out = configuration.output
-        let (store, lock) = try RunCommand.openFolder(out)
+        let (store, lock) = try RunSettings.openFolder(out)
         defer { lock.release() }
 
         var sealer: ClinicPublicKey?

@@ -10,6 +10,9 @@ import IntakeCore
 /// screen: a third of the whole start-up (docs/performance.md). The same command, built
 /// here from the same option names, starts without any of it.
 ///
+/// `intake run` does not even make a `RunCommand` (its property wrappers alone cost ~0.7 M
+/// instructions of such look-ups): the session runs from plain ``RunSettings``.
+///
 /// It only ever declines: anything but `--name value`, `--name=value`, the known flags and
 /// plain positional arguments (help, `--`, short names, unknown or repeated options, a
 /// value that looks like an option or does not convert) gives nil, and the full parser
@@ -17,34 +20,47 @@ import IntakeCore
 /// `QuickCommandLineTests` checks that whatever is accepted here is parsed the same way by
 /// swift-argument-parser.
 enum QuickCommandLine {
+    /// A command line taken the quick way, ready to run.
+    enum Command {
+        /// `intake run`: its settings, without a `RunCommand` (see ``RunSettings``).
+        case run(RunSettings)
+        case kiosk(KioskCommand)
+
+        func run() throws {
+            switch self {
+            case .run(let settings): try settings.run()
+            case .kiosk(let command): try command.run()
+            }
+        }
+    }
+
     /// The command for `arguments` (without the program name), or nil for the full parser.
-    static func parse(_ arguments: [String]) -> ParsableCommand? {
+    static func parse(_ arguments: [String]) -> Command? {
         guard let name = arguments.first else { return nil }
         let rest = Array(arguments.dropFirst())
         switch name {
-        case "run": return run(rest)
-        case "kiosk": return kiosk(rest)
+        case "run": return run(rest).map(Command.run)
+        case "kiosk": return kiosk(rest).map(Command.kiosk)
         default: return nil
         }
     }
 
     /// `intake run FILE [--out DIR] [--lang CODE] [--plain] [--theme NAME] [--max-bytes N]
     /// [--cache-dir DIR] [--no-cache]`.
-    static func run(_ arguments: [String]) -> RunCommand? {
+    static func run(_ arguments: [String]) -> RunSettings? {
         guard let line = SimpleCommandLine(arguments, options: ["out", "lang", "theme", "max-bytes", "cache-dir"],
                                            flags: ["plain", "no-cache"]),
               line.positionals.count == 1 else { return nil }
-        var command = RunCommand()
-        command.file = line.positionals[0]
-        command.out = line.options["out"] ?? RunCommand.defaultOut
-        command.lang = line.options["lang"]
-        command.plain = line.flags.contains("plain")
+        var settings = RunSettings(file: line.positionals[0])
+        settings.out = line.options["out"] ?? RunCommand.defaultOut
+        settings.lang = line.options["lang"]
+        settings.plain = line.flags.contains("plain")
         guard let theme = line.options["theme"].map(RunCommand.ThemeOption.init(rawValue:)) ?? .default,
               let maxBytes = line.integer("max-bytes", default: SourceLimits.maximumFileBytes) else { return nil }
-        command.theme = theme
-        command.maxBytes = maxBytes
-        command.cache = line.cacheOptions
-        return command
+        settings.theme = theme
+        settings.maxBytes = maxBytes
+        settings.cache = line.cacheSettings
+        return settings
     }
 
     /// `intake kiosk [--config FILE] [--check] [--idle-timeout N] [--countdown N]
@@ -62,7 +78,9 @@ enum QuickCommandLine {
         command.idleTimeout = idleTimeout
         command.countdown = countdown
         command.resumeWindowSeconds = resumeWindow
-        command.cache = line.cacheOptions
+        var cache = CacheOptions()
+        (cache.cacheDir, cache.noCache) = (line.cacheSettings.cacheDir, line.cacheSettings.noCache)
+        command.cache = cache
         return command
     }
 }
@@ -71,8 +89,23 @@ enum QuickCommandLine {
 /// nil when it has anything else. Option and flag names are given without the dashes.
 struct SimpleCommandLine {
     private(set) var positionals: [String] = []
-    private(set) var options: [String: String] = [:]
+    /// Options given, by name: pairs in order, not a dictionary (a handful; and the first
+    /// `Dictionary<String, String>` of a process costs the runtime a scan of every conformance record).
+    private(set) var options: Options = Options()
     private(set) var flags: [String] = []
+
+    /// Option values by name.
+    struct Options {
+        private var pairs: [(name: String, value: String)] = []
+
+        subscript(name: String) -> String? {
+            get { pairs.first { $0.name == name }?.value }
+            set {
+                pairs.removeAll { $0.name == name }
+                if let newValue { pairs.append((name, newValue)) }
+            }
+        }
+    }
 
     /// Names are arrays, not sets: a handful, and a warm start need not set up `Set<String>`.
     init?(_ arguments: [String], options optionNames: [String], flags flagNames: [String]) {
@@ -122,10 +155,7 @@ struct SimpleCommandLine {
     }
 
     /// `--cache-dir` and `--no-cache`.
-    var cacheOptions: CacheOptions {
-        var cache = CacheOptions()
-        cache.cacheDir = options["cache-dir"]
-        cache.noCache = flags.contains("no-cache")
-        return cache
+    var cacheSettings: CacheSettings {
+        CacheSettings(cacheDir: options["cache-dir"], noCache: flags.contains("no-cache"))
     }
 }

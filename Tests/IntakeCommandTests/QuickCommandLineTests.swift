@@ -9,10 +9,12 @@ import Testing
 /// help and errors.
 @Suite struct QuickCommandLineTests {
     /// Everything `intake run` was told, as text, for comparing two parses.
-    static func fields(_ command: RunCommand) -> [String] {
-        [command.file, command.out, command.lang ?? "<nil>", "\(command.plain)", command.theme.rawValue,
-         "\(command.maxBytes)", command.cache.cacheDir ?? "<nil>", "\(command.cache.noCache)"]
+    static func fields(_ settings: RunSettings) -> [String] {
+        [settings.file, settings.out, settings.lang ?? "<nil>", "\(settings.plain)", settings.theme.rawValue,
+         "\(settings.maxBytes)", settings.cache.cacheDir ?? "<nil>", "\(settings.cache.noCache)"]
     }
+
+    static func fields(_ command: RunCommand) -> [String] { fields(command.settings) }
 
     static func fields(_ command: KioskCommand) -> [String] {
         [command.config, "\(command.check)", command.idleTimeout.map { "\($0)" } ?? "<nil>",
@@ -67,8 +69,15 @@ import Testing
     @Test func onlyRunAndKioskHaveAQuickWay() {
         #expect(QuickCommandLine.parse(["validate", "q.yaml"]) == nil)
         #expect(QuickCommandLine.parse([]) == nil)
-        #expect(QuickCommandLine.parse(["run", "q.yaml"]) is RunCommand)
-        #expect(QuickCommandLine.parse(["kiosk"]) is KioskCommand)
+        guard case .run(let settings)? = QuickCommandLine.parse(["run", "q.yaml"]) else {
+            Issue.record("run is taken the quick way")
+            return
+        }
+        #expect(settings.file == "q.yaml")
+        guard case .kiosk? = QuickCommandLine.parse(["kiosk"]) else {
+            Issue.record("kiosk is taken the quick way")
+            return
+        }
     }
 
     /// Words command lines are made of, right and wrong.

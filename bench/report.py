@@ -120,8 +120,8 @@ def startup_section(w, R, targets):
       "(taken before measuring, bench/programs.py): whatever is drawn last. For `intake run` that is the "
       "welcome screen of Questionnaires/dermatomyositis.yaml (title, description, language list, Start, key hints), "
       "after parsing and checking the whole questionnaire (cold), or, with a warm cache, after checking the "
-      "whole cache file and decoding its metadata (the items are decoded once the screen is drawn; "
-      "docs/performance.md).\n")
+      "cache file's header and metadata and decoding the metadata (the rest is checked and decoded once the "
+      "screen is drawn; docs/performance.md).\n")
     w("| program | time to first screen | bytes drawn | peak RSS at that point | vs dialog | vs C floor |")
     w("|---|---|---|---|---|---|")
     d = med(S[DIALOG]["ms"]) if DIALOG in S else float("nan")

@@ -60,7 +60,7 @@ struct SourceText {
         }
         // The standard library's validation is the fast one; the offset is looked for only on failure.
         let validated = String(validating: bytes, as: UTF8.self)
-        if validated == nil, let offset = firstInvalidUTF8Offset(bytes) {
+        if validated == nil, let offset = UTF8Scan.firstInvalidOffset(in: bytes) {
             let location = locationOfByte(offset, in: bytes, file: file)
             let hex = String(bytes[offset], radix: 16, uppercase: true)
             diagnostics.append(.error("file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset))", at: location))
@@ -127,33 +127,6 @@ struct SourceText {
         let mebibytes = Double(bytes) / 1_048_576
         let shown = (mebibytes * 10).rounded() / 10
         return "file is \(shown) MiB; questionnaires are limited to \(limit / 1_048_576) MiB"
-    }
-
-    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let length: Int
-            var minimum: UInt32
-            switch lead {
-            case 0x00...0x7F: index += 1; continue
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return index
-            }
-            guard index + length <= bytes.count else { return index }
-            var value = UInt32(lead) & (0xFF >> (length + 1))
-            for k in 1..<length {
-                let next = bytes[index + k]
-                guard next & 0xC0 == 0x80 else { return index + k }
-                value = value << 6 | UInt32(next & 0x3F)
-            }
-            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index }
-            index += length
-        }
-        return nil
     }
 
     /// Line and column (in characters) of a byte offset, decoding only the valid prefix.

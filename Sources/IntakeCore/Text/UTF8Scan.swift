@@ -64,4 +64,34 @@ enum UTF8Scan {
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let tops: UInt64 = 0x8080_8080_8080_8080
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
+    /// (Unicode's definition, as the standard library's validation: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF); nil when all of `bytes` is well-formed. The
+    /// questionnaire loader names the offset; the JSON scan asks only whether there is one.
+    static func firstInvalidOffset<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes) -> Int? where Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            var minimum: UInt32
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return index
+            }
+            guard index + length <= bytes.endIndex else { return index }
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for k in 1..<length {
+                let next = bytes[index + k]
+                guard next & 0xC0 == 0x80 else { return index + k }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index }
+            index += length
+        }
+        return nil
+    }
 }

@@ -105,13 +105,15 @@ import Testing
         #expect(nested.withUnsafeBufferPointer { PlainJSONScan.valueEnd(in: $0, from: 0, levels: 2) } == nil)
     }
 
-    /// The scan's UTF-8 check is the standard library's, on bytes around every edge of
-    /// the encoding (overlong forms, surrogates, beyond U+10FFFF, cut-off sequences).
+    /// The scan's UTF-8 check (``UTF8Scan/firstInvalidOffset(in:)``, the loader's too) is the
+    /// standard library's, on bytes around every edge of the encoding (overlong forms,
+    /// surrogates, beyond U+10FFFF, cut-off sequences), also inside a slice.
     @Test func thePlainScanChecksUTF8AsTheStandardLibraryDoes() async {
         let edges: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
         let bytes = Gen.int(in: 0...(edges.count - 1)).array(of: 0...6).map { $0.map { edges[$0] } }
         await propertyCheck(count: 6000, input: bytes) { bytes in
-            let checked = bytes.withUnsafeBufferPointer { PlainJSONScan.isUTF8($0[...]) }
+            // After one byte of padding, so the slice does not start at 0 (as a string's text in a file).
+            let checked = ([0x41] + bytes).withUnsafeBufferPointer { UTF8Scan.firstInvalidOffset(in: $0[1...]) == nil }
             #expect(checked == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
         }
     }

@@ -9,8 +9,8 @@ extension JSONReader {
         /// Objects with fewer keys look for a repeat by comparing with each.
         static let linearSearch = 16
 
-        /// The keys with their lines, in file order: one array, made with room for a
-        /// typical object, so logging a key seldom allocates.
+        /// The keys with the offsets where they start, in file order: one array, made with
+        /// room for a typical object, so logging a key seldom allocates.
         private var keys: [(key: ArraySlice<UInt8>, offset: Int)] = []
         private var seen: [ArraySlice<UInt8>: Int] = [:]
         private var ascending = false

@@ -176,8 +176,9 @@ public struct JSONReader {
         index = position
     }
 
+    /// JSON's whitespace: space, line feed, tab, carriage return.
     @inline(__always)
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 

@@ -44,11 +44,7 @@ enum PlainJSONScan {
         var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
 
         mutating func skipWhitespace() {
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { return }
-                index += 1
-            }
+            while index < bytes.count, JSONReader.isWhitespace(bytes[index]) { index += 1 }
         }
 
         /// One value, containers and all, iteratively: bit `d` of `objects` tells whether
@@ -136,7 +132,7 @@ enum PlainJSONScan {
                 if byte == UInt8(ascii: "\"") {
                     let text = start..<index
                     index += 1
-                    guard ascii || PlainJSONScan.isUTF8(bytes[text]) else { return nil }
+                    guard ascii || UTF8Scan.firstInvalidOffset(in: bytes[text]) == nil else { return nil }
                     return text
                 }
                 if byte == UInt8(ascii: "\\") {
@@ -181,31 +177,5 @@ enum PlainJSONScan {
             while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
             return index - start
         }
-    }
-
-    /// Whether `text` is well-formed UTF-8 (Unicode's table 3-7: no overlong forms,
-    /// no surrogates, nothing above U+10FFFF).
-    static func isUTF8(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        var index = text.startIndex
-        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-            index + offset < text.endIndex && range.contains(text[index + offset])
-        }
-        while index < text.endIndex {
-            let lead = text[index]
-            let length: Int
-            switch lead {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: guard continuation(1) else { return false }; length = 2
-            case 0xE0: guard continuation(1, 0xA0...0xBF), continuation(2) else { return false }; length = 3
-            case 0xE1...0xEC, 0xEE...0xEF: guard continuation(1), continuation(2) else { return false }; length = 3
-            case 0xED: guard continuation(1, 0x80...0x9F), continuation(2) else { return false }; length = 3
-            case 0xF0: guard continuation(1, 0x90...0xBF), continuation(2), continuation(3) else { return false }; length = 4
-            case 0xF1...0xF3: guard continuation(1), continuation(2), continuation(3) else { return false }; length = 4
-            case 0xF4: guard continuation(1, 0x80...0x8F), continuation(2), continuation(3) else { return false }; length = 4
-            default: return false
-            }
-            index += length
-        }
-        return true
     }
 }

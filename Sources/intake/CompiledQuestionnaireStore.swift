@@ -28,6 +28,15 @@ struct CacheSettings {
     var store: CompiledQuestionnaireStore? {
         noCache ? nil : CompiledQuestionnaireStore(directory: cacheDir)
     }
+
+    /// The options that give these settings, for a command made without the parser (the
+    /// kiosk's quick way, ``QuickCommandLine``).
+    var options: CacheOptions {
+        var options = CacheOptions()
+        options.cacheDir = cacheDir
+        options.noCache = noCache
+        return options
+    }
 }
 
 /// The compiled-questionnaire cache on disk (see ``CompiledQuestionnaireCache`` for the

@@ -104,13 +104,7 @@ struct KioskCommand: ParsableCommand {
                 writer?.close()
                 writer = nil
                 resumed = nil
-                do {
-                    try store.discard()
-                } catch {
-                    terminal.close()
-                    printError("error: \(error)")
-                    throw ExitStatus.inputOutput
-                }
+                try RunSettings.durably(closing: terminal) { try store.discard() }
                 if choice == .cancelled {
                     terminal.close()
                     throw ExitStatus.inputOutput

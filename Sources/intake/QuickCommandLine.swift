@@ -78,9 +78,7 @@ enum QuickCommandLine {
         command.idleTimeout = idleTimeout
         command.countdown = countdown
         command.resumeWindowSeconds = resumeWindow
-        var cache = CacheOptions()
-        (cache.cacheDir, cache.noCache) = (line.cacheSettings.cacheDir, line.cacheSettings.noCache)
-        command.cache = cache
+        command.cache = line.cacheSettings.options
         return command
     }
 }

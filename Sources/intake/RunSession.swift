@@ -152,12 +152,14 @@ extension RunSettings {
         if saveError != nil { throw ExitStatus.inputOutput }
     }
 
-    /// Runs a durable operation; on failure says so and exits 3.
+    /// Runs a durable operation; on failure says so and exits 3. With a `terminal`, the
+    /// full screen is given back first, so that the message can be read.
     @discardableResult
-    static func durably<T>(_ body: () throws -> T) throws -> T {
+    static func durably<T>(closing terminal: CursesTerminal? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch {
+            terminal?.close()
             printError("error: \(error)")
             throw ExitStatus.inputOutput
         }
@@ -203,13 +205,7 @@ extension RunSettings {
                     throw ExitStatus.inputOutput
                 }
             case .startAgain:
-                do {
-                    try store.discard()
-                } catch {
-                    terminal.close()
-                    printError("error: \(error)")
-                    throw ExitStatus.inputOutput
-                }
+                try Self.durably(closing: terminal) { try store.discard() }
             case .cancelled, .timedOut:
                 terminal.close()
                 printError("the terminal went away before the questionnaire was resumed")
